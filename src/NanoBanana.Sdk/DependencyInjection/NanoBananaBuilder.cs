@@ -1,0 +1,79 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NanoBanana.Sdk.Http;
+
+namespace NanoBanana.Sdk.DependencyInjection;
+
+/// <summary>Registers providers; returned by <c>AddNanoBanana()</c>. Each <c>AddX</c> call adds one named provider.</summary>
+public class NanoBananaBuilder
+{
+    internal NanoBananaBuilder(IServiceCollection services, NanoBananaClientRegistry registry)
+    {
+        Services = services;
+        Registry = registry;
+    }
+
+    /// <summary>The service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    internal NanoBananaClientRegistry Registry { get; }
+
+    /// <summary>Makes the named provider the one resolved as the plain <see cref="IImageGenerationClient"/>.</summary>
+    /// <param name="name">A name registered with an <c>AddX</c> call (checked when the client is resolved).</param>
+    /// <returns>This builder.</returns>
+    public NanoBananaBuilder SetDefault(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Registry.DefaultName = name;
+        return this;
+    }
+
+    /// <summary>
+    /// The shared part of every <c>AddX</c>: validated named options, a named <see cref="HttpClient"/> from
+    /// <see cref="IHttpClientFactory"/> with the resilience handler and no timeout of its own, and the client registered
+    /// keyed by name as its own type and as <see cref="IImageGenerationClient"/>.
+    /// </summary>
+    internal NanoBananaProviderBuilder AddProvider<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        string name,
+        Action<OptionsBuilder<TOptions>> configureOptions,
+        IValidateOptions<TOptions> validator,
+        Func<TOptions, NanoBananaResilienceOptions> resilience,
+        Func<ProviderServices<TOptions>, TClient> create)
+        where TClient : class, IImageGenerationClient
+        where TOptions : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Registry.Add(name);
+
+        var options = Services.AddOptions<TOptions>(name);
+        configureOptions(options);
+        options.ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton(validator));
+
+        var httpClientName = NanoBananaClientRegistry.HttpClientName(name);
+        var http = Services.AddHttpClient(httpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new NanoBananaResilienceHandler(
+                resilience(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)),
+                sp.GetService<TimeProvider>(),
+                sp.GetService<ILoggerFactory>()?.CreateLogger<NanoBananaResilienceHandler>()));
+
+        Services.AddKeyedSingleton(name, (sp, _) =>
+        {
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            var monitor = sp.GetRequiredService<IOptionsMonitor<TOptions>>();
+            return create(new ProviderServices<TOptions>(
+                () => factory.CreateClient(httpClientName),
+                () => monitor.Get(name),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetService<ILoggerFactory>()));
+        });
+        Services.AddKeyedSingleton<IImageGenerationClient>(name, (sp, key) => sp.GetRequiredKeyedService<TClient>(key));
+        Services.TryAddSingleton(sp => sp.GetRequiredKeyedService<TClient>(name));
+
+        return new NanoBananaProviderBuilder(Services, Registry, name, http);
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace NanoBanana.Sdk.DependencyInjection;
+
+/// <summary>What a provider client needs from the container: a fresh <see cref="HttpClient"/> and current options per request.</summary>
+internal sealed record ProviderServices<TOptions>(
+    Func<HttpClient> HttpClient,
+    Func<TOptions> Options,
+    TimeProvider TimeProvider,
+    ILoggerFactory? LoggerFactory);

@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NanoBanana.Sdk.Telemetry;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace NanoBanana.Sdk.Http;
+
+/// <summary>
+/// Retries HTTP calls by what they do, on Polly: a submit is retried only when it never reached the vendor
+/// (connect failure) or the vendor refused it unrun (429, 503); reads are retried on 408, 429, 5xx, transport
+/// errors and attempt timeouts. Every wait is the longer of the backoff and <c>Retry-After</c>, and no wait passes
+/// the call's budget. The DI registration adds it to every provider's <see cref="HttpClient"/>.
+/// </summary>
+public sealed class NanoBananaResilienceHandler : DelegatingHandler
+{
+    private static readonly ResiliencePropertyKey<TimeSpan> PlannedDelay = new("NanoBanana.PlannedDelay");
+    private static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("NanoBanana.Request");
+
+    private readonly NanoBananaResilienceOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _submitPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _idempotentSubmitPipeline;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="options">Retry settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="timeProvider">The clock for backoff waits; <see langword="null"/> for the system clock.</param>
+    /// <param name="logger">Where retries are logged.</param>
+    public NanoBananaResilienceHandler(NanoBananaResilienceOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    {
+        _options = options ?? new NanoBananaResilienceOptions();
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _submitPipeline = Build(IsSafeToRetrySubmit, attemptTimeout: null);
+        _readPipeline = Build(IsTransientRead, _options.ReadAttemptTimeout);
+        _idempotentSubmitPipeline = Build(IsTransientRead, attemptTimeout: null);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var pipeline = NanoBananaRequestOptions.GetKind(request) switch
+        {
+            HttpRequestKind.Submit => _submitPipeline,
+            HttpRequestKind.IdempotentSubmit => _idempotentSubmitPipeline,
+            _ => _readPipeline,
+        };
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Request, request);
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.Self.SendOnceAsync(state.Request, ctx.CancellationToken)),
+                context,
+                (Self: this, Request: request)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    private ResiliencePipeline<HttpResponseMessage> Build(Func<Outcome<HttpResponseMessage>, bool> isRetryable, TimeSpan? attemptTimeout)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
+        if (_options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = _options.MaxRetryAttempts,
+                ShouldHandle = args => ValueTask.FromResult(isRetryable(args.Outcome) && FitsBudget(args.Context, args.Outcome, args.AttemptNumber)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Context.Properties.TryGetValue(PlannedDelay, out var delay) ? delay : _options.BaseDelay),
+                OnRetry = args =>
+                {
+                    var request = args.Context.Properties.GetValue(Request, null!);
+                    Log.Retrying(_logger, request.Method.Method, request.RequestUri?.AbsolutePath, Describe(args.Outcome), args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        if (attemptTimeout is { } timeout)
+        {
+            builder.AddTimeout(timeout);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Plans the next wait and refuses the retry when that wait would pass the call's deadline.</summary>
+    private bool FitsBudget(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber)
+    {
+        var backoff = TimeSpan.FromTicks(Math.Min(_options.MaxDelay.Ticks, _options.BaseDelay.Ticks * (1L << Math.Min(attemptNumber, 20))));
+        backoff += TimeSpan.FromTicks((long)(backoff.Ticks * 0.2 * Random.Shared.NextDouble()));
+        var retryAfter = RetryAfterHeader.Read(outcome.Result, _timeProvider);
+        var delay = retryAfter > backoff ? retryAfter.Value : backoff;
+
+        var request = context.Properties.GetValue(Request, null!);
+        if (request.Options.TryGetValue(NanoBananaRequestOptions.Deadline, out var deadline) && _timeProvider.GetUtcNow() + delay > deadline)
+        {
+            return false;
+        }
+
+        context.Properties.Set(PlannedDelay, delay);
+        return true;
+    }
+
+    private static bool IsSafeToRetrySubmit(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => true,
+        { Result.StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } => true,
+        _ => false,
+    };
+
+    private static bool IsTransientRead(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } response } => response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500,
+        _ => false,
+    };
+
+    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is { } e ? e.GetType().Name : $"HTTP {(int)outcome.Result!.StatusCode}";
+}

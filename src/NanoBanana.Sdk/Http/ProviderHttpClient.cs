@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using NanoBanana.Sdk.Telemetry;
+using Polly.Timeout;
+
+namespace NanoBanana.Sdk.Http;
+
+/// <summary>
+/// Sends a provider's requests and reads its JSON: response headers first, the body streamed straight into
+/// source-generated types, budgets on the injected clock, and every failure turned into a typed exception.
+/// </summary>
+internal sealed class ProviderHttpClient(
+    string provider,
+    Func<HttpClient> httpClient,
+    IProviderErrorParser errorParser,
+    TimeProvider timeProvider,
+    ILogger logger)
+{
+    public string Provider => provider;
+
+    public TimeProvider TimeProvider => timeProvider;
+
+    public async Task<T> SendJsonAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> responseType, RequestSpec spec, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(spec.Budget, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            using var response = await SendCoreAsync(request, spec, linked.Token).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, responseType, linked.Token).ConfigureAwait(false)
+                    ?? throw Malformed(spec, "the body was JSON null", null);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw Malformed(spec, e.Message, e);
+        }
+        catch (Exception e) when (Translate(e, spec, budget, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Sends a request whose body the caller reads itself (SSE, downloads); the budget covers the headers only.</summary>
+    public async Task<HttpResponseMessage> SendForStreamAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(spec.Budget, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await SendCoreAsync(request, spec, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, spec, budget, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Opens an image download; the returned stream owns the response.</summary>
+    public async Task<Stream> DownloadAsync(Uri uri, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        var response = await SendForStreamAsync(request, new RequestSpec(HttpRequestKind.Read, budget, $"the image download from {uri.Host}"), cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ResponseOwningStream(body, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken)
+    {
+        request.Options.Set(NanoBananaRequestOptions.Kind, spec.Kind);
+        request.Options.Set(NanoBananaRequestOptions.Deadline, timeProvider.GetUtcNow() + spec.Budget);
+        var started = Stopwatch.GetTimestamp();
+        var response = await httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Log.Responded(logger, provider, request.Method.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, (long)elapsed.TotalMilliseconds);
+        NanoBananaTelemetry.RequestDuration.Record(
+            elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>("gen_ai.provider.name", provider),
+            new KeyValuePair<string, object?>("http.response.status_code", (int)response.StatusCode));
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await HttpErrorMapper.CreateAsync(response, provider, errorParser, timeProvider, spec.ApiKey, spec.OperationId, cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private NanoBananaException? Translate(Exception e, RequestSpec spec, CancellationTokenSource budget, CancellationToken callerToken)
+    {
+        if (e is NanoBananaException || callerToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        if (e is OperationCanceledException && budget.IsCancellationRequested || e is TimeoutRejectedException)
+        {
+            var lost = spec.Kind == HttpRequestKind.Submit && spec.OperationId is null
+                ? " The vendor may have accepted and charged the job; it was not resent."
+                : string.Empty;
+            return Fail(new NanoBananaTimeoutException(
+                $"{provider} did not finish {spec.Description} within {spec.Budget}.{lost} Raise the provider's timeout option if the vendor is slow.", e), spec);
+        }
+
+        if (e is HttpRequestException or IOException)
+        {
+            var neverSent = e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+            var note = spec.Kind == HttpRequestKind.Submit && !neverSent
+                ? " The request may have reached the vendor, so it was not resent; the job may have been charged."
+                : string.Empty;
+            return Fail(new NanoBananaException($"Could not complete {spec.Description} to {provider}: {e.Message}.{note}", e), spec);
+        }
+
+        return null;
+    }
+
+    private NanoBananaException Malformed(RequestSpec spec, string reason, Exception? inner) =>
+        Fail(new NanoBananaException($"{provider} answered {spec.Description} with a body the SDK could not read ({reason}).", inner), spec, transient: false);
+
+    private NanoBananaException Fail(NanoBananaException exception, RequestSpec spec, bool transient = true)
+    {
+        Log.RequestFailed(logger, provider, exception.Message);
+        return exception.With<NanoBananaException>(facts =>
+        {
+            facts.Provider = provider;
+            facts.OperationId = spec.OperationId;
+            facts.IsTransient = transient;
+        });
+    }
+}

@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+
+namespace NanoBanana.Sdk;
+
+/// <summary>
+/// The one operation every provider returns: it holds the last snapshot and reads the next through the
+/// provider's status call. A sync-only vendor hands it a terminal snapshot, so it never polls.
+/// </summary>
+internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
+{
+    private readonly Func<string, CancellationToken, Task<OperationSnapshot>> _poll;
+    private readonly PollingStrategy _defaultStrategy;
+    private readonly TimeProvider _timeProvider;
+    private readonly bool _justSubmitted;
+    private OperationSnapshot _snapshot;
+    private int _maxPercent;
+
+    public PollingImageGenerationOperation(
+        string provider,
+        OperationSnapshot initial,
+        Func<string, CancellationToken, Task<OperationSnapshot>> poll,
+        PollingStrategy defaultStrategy,
+        TimeProvider timeProvider,
+        bool justSubmitted)
+    {
+        Provider = provider;
+        _snapshot = initial;
+        _poll = poll;
+        _defaultStrategy = defaultStrategy;
+        _timeProvider = timeProvider;
+        _justSubmitted = justSubmitted;
+        _maxPercent = initial.Percent ?? 0;
+    }
+
+    public override string Id => _snapshot.Id;
+    public override string Provider { get; }
+    public override ImageGenerationStatus Status => _snapshot.Status;
+    public override int? Percent => _snapshot.Status == ImageGenerationStatus.Succeeded ? 100 : _snapshot.Percent is null ? null : _maxPercent;
+    public override bool HasValue => _snapshot.Result is not null;
+
+    public override ImageGenerationResult Value => _snapshot switch
+    {
+        { Result: { } result } => result,
+        { Failure: { } failure } => throw failure,
+        _ when HasCompleted => throw new NanoBananaGenerationFailedException(
+            $"{Provider} job {Id} ended {Status} without a result.") { Provider = Provider, OperationId = Id },
+        _ => throw new InvalidOperationException(
+            $"{Provider} job {Id} is still {Status}; call WaitForCompletionAsync or UpdateStatusAsync first."),
+    };
+
+    public override async Task<ImageGenerationStatus> UpdateStatusAsync(CancellationToken cancellationToken = default)
+    {
+        if (!HasCompleted)
+        {
+            Apply(await _poll(Id, cancellationToken).ConfigureAwait(false));
+        }
+
+        return Status;
+    }
+
+    public override async Task<ImageGenerationResult> WaitForCompletionAsync(PollingStrategy? strategy, CancellationToken cancellationToken = default)
+    {
+        await foreach (var update in WatchAsync(strategy, cancellationToken).ConfigureAwait(false))
+        {
+            if (update is ImageGenerationCompletedUpdate completed)
+            {
+                return completed.Result;
+            }
+        }
+
+        return Value;
+    }
+
+    public override async IAsyncEnumerable<ImageGenerationUpdate> WatchAsync(
+        PollingStrategy? strategy = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        strategy ??= _defaultStrategy;
+        var started = _timeProvider.GetTimestamp();
+        var sequence = 0;
+        var polls = 0;
+
+        while (!HasCompleted)
+        {
+            yield return Progress(sequence++);
+
+            if (strategy.MaxPolls is { } maxPolls && polls >= maxPolls)
+            {
+                throw Timeout($"gave up after {polls} polls (MaxPolls)");
+            }
+
+            var delay = strategy.GetDelay(_justSubmitted ? polls : polls + 1, _snapshot.RetryAfter);
+            if (_timeProvider.GetElapsedTime(started) + delay > strategy.MaxWait)
+            {
+                throw Timeout($"the next poll would pass MaxWait ({strategy.MaxWait})");
+            }
+
+            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            polls++;
+            Apply(await _poll(Id, cancellationToken).ConfigureAwait(false));
+        }
+
+        yield return new ImageGenerationCompletedUpdate { OperationId = Id, SequenceNumber = sequence, Result = Value };
+    }
+
+    private void Apply(OperationSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        _maxPercent = Math.Max(_maxPercent, snapshot.Percent ?? 0);
+    }
+
+    private ImageGenerationProgressUpdate Progress(int sequence) => new()
+    {
+        OperationId = Id,
+        SequenceNumber = sequence,
+        Status = Status,
+        Percent = Percent,
+        Message = _snapshot.Message,
+    };
+
+    private NanoBananaTimeoutException Timeout(string reason) => new(
+        $"{Provider} job {Id} is still {Status}: the SDK {reason}. The job may still finish; resume it with GetGenerationAsync(\"{Id}\").")
+    {
+        Provider = Provider,
+        OperationId = Id,
+        IsTransient = true,
+    };
+}
