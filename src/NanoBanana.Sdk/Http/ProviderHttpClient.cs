@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -18,9 +19,9 @@ internal sealed class ProviderHttpClient(
     TimeProvider timeProvider,
     ILogger logger)
 {
-    public string Provider => provider;
-
-    public TimeProvider TimeProvider => timeProvider;
+    /// <summary>Sent on every request, downloads included: some CDNs refuse requests without a User-Agent.</summary>
+    private static readonly ProductInfoHeaderValue UserAgent =
+        new("NanoBanana.Sdk", typeof(ProviderHttpClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
 
     public async Task<T> SendJsonAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> responseType, RequestSpec spec, CancellationToken cancellationToken)
     {
@@ -81,6 +82,11 @@ internal sealed class ProviderHttpClient(
 
     private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken)
     {
+        if (request.Headers.UserAgent.Count == 0)
+        {
+            request.Headers.UserAgent.Add(UserAgent);
+        }
+
         request.Options.Set(NanoBananaRequestOptions.Kind, spec.Kind);
         request.Options.Set(NanoBananaRequestOptions.Deadline, timeProvider.GetUtcNow() + spec.Budget);
         var started = Stopwatch.GetTimestamp();

@@ -6,7 +6,10 @@ internal sealed class ResponseOwningStream(Stream inner, HttpResponseMessage res
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
-    public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
+    public override long Length => ContentLength ?? throw new NotSupportedException();
+
+    /// <summary>The body length the server announced, so a reader can allocate the final buffer once.</summary>
+    public long? ContentLength => response.Content.Headers.ContentLength;
 
     public override long Position
     {

@@ -125,7 +125,15 @@ public sealed class GeneratedImage
         var source = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            var buffer = source.CanSeek ? new MemoryStream(checked((int)source.Length)) : new MemoryStream();
+            var length = source.CanSeek ? source.Length - source.Position : (source as Http.ResponseOwningStream)?.ContentLength;
+            if (length is { } exact && exact <= Array.MaxLength)
+            {
+                var bytes = new byte[exact];
+                await source.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+                return bytes;
+            }
+
+            var buffer = new MemoryStream();
             await source.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
             return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         }

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using NanoBanana.Sdk.Testing.Hosting;
+using NanoBanana.Sdk.Testing.Modules.NanaNanoBanana;
+
+namespace NanoBanana.Sdk.Testing;
+
+/// <summary>
+/// An in-process HTTP server on 127.0.0.1 that speaks the vendors' wire protocols, for tests and offline
+/// demos. It keeps jobs and credits in memory, hosts real PNG result images, records every request and
+/// takes scenario controls through <see cref="Scenario"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await NanoBananaEmulator.StartAsync();
+/// var baseUrl = emulator.NanaNanoBananaBaseAddress; // append "generate", "models" or "credits"
+/// </code>
+/// </example>
+public sealed class NanoBananaEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+    private int _disposed;
+
+    private NanoBananaEmulator(WebApplication app, EmulatorState state)
+    {
+        _app = app;
+        _state = state;
+        NanaNanoBananaBaseAddress = new Uri(state.BaseAddress, NanaNanoBananaModule.RelativeBasePath);
+    }
+
+    /// <summary>The server's root URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress => _state.BaseAddress;
+
+    /// <summary>The nananobanana API base URL, <see cref="BaseAddress"/> + <c>nananobanana/api/v1/</c>, ending in a slash.</summary>
+    public Uri NanaNanoBananaBaseAddress { get; }
+
+    /// <summary>The API key the emulator accepts.</summary>
+    public string ApiKey => _state.ApiKey;
+
+    /// <summary>The mutable, thread-safe controls that shape the emulator's answers.</summary>
+    public EmulatorScenario Scenario => _state.Scenario;
+
+    /// <summary>A snapshot of every request received so far, in arrival order, image downloads included.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _state.Recorder.Snapshot();
+
+    /// <summary>Starts an emulator on a free loopback port.</summary>
+    /// <param name="options">The API key and starting credits; defaults apply when null.</param>
+    /// <param name="cancellationToken">Cancels the start-up.</param>
+    /// <returns>The running emulator; dispose it to stop the server.</returns>
+    public static async Task<NanoBananaEmulator> StartAsync(
+        NanoBananaEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new NanoBananaEmulatorOptions();
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.InitialCredits, nameof(options));
+
+        var state = new EmulatorState(options.ApiKey, options.InitialCredits);
+        var app = EmulatorHost.Build(state, EmulatorModules.Create(state));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            state.BaseAddress = EmulatorHost.GetBaseAddress(app);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new NanoBananaEmulator(app, state);
+    }
+
+    /// <summary>The recorded requests whose path ends with <paramref name="pathSuffix"/>, e.g. <c>/generate</c>.</summary>
+    /// <param name="pathSuffix">The end of the path to match, compared ordinally; the query string is not part of the path.</param>
+    /// <returns>The matching requests in arrival order.</returns>
+    public IReadOnlyList<RecordedRequest> RequestsTo(string pathSuffix)
+    {
+        ArgumentNullException.ThrowIfNull(pathSuffix);
+        return Array.FindAll(_state.Recorder.Snapshot(), request => request.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
+    }
+
+    /// <summary>Forgets every recorded request.</summary>
+    public void ClearRequests() => _state.Recorder.Clear();
+
+    /// <summary>Stops the server; open connections are aborted after a short grace period.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
