@@ -6,9 +6,6 @@ namespace NanoBanana.Sdk.Testing.Hosting;
 /// <summary>One vendor's protocol, mounted under its own path prefix; adding a vendor means adding a module.</summary>
 internal interface IEmulatorModule
 {
-    /// <summary>A short vendor name, e.g. <c>nananobanana</c>.</summary>
-    string Name { get; }
-
     /// <summary>The path every endpoint of the module lives under, e.g. <c>/nananobanana/api/v1</c>.</summary>
     PathString PathPrefix { get; }
 

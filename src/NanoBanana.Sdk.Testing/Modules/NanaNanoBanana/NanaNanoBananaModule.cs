@@ -11,8 +11,6 @@ internal sealed class NanaNanoBananaModule(EmulatorState state) : IEmulatorModul
     /// <summary>The API base path relative to the emulator's root, with a trailing slash.</summary>
     public const string RelativeBasePath = "nananobanana/api/v1/";
 
-    public string Name => "nananobanana";
-
     public PathString PathPrefix { get; } = new("/" + RelativeBasePath.TrimEnd('/'));
 
     public void Map(IEndpointRouteBuilder routes)
