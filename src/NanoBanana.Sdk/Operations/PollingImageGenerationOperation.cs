@@ -86,7 +86,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
 
             if (strategy.MaxPolls is { } maxPolls && polls >= maxPolls)
             {
-                throw Timeout($"gave up after {polls} polls (MaxPolls)");
+                throw Timeout($"reached MaxPolls ({polls})");
             }
 
             var delay = strategy.GetDelay(_justSubmitted ? polls : polls + 1, _snapshot.RetryAfter);

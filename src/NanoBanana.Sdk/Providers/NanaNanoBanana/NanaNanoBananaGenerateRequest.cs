@@ -27,8 +27,9 @@ public sealed record NanaNanoBananaGenerateRequest
     public string? Mode { get; init; }
 
     /// <summary>Extra fields written into the body as they are.</summary>
+    /// <remarks>Settable rather than init-only: System.Text.Json cannot bind extension data through an init accessor.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>Describes the request without the prompt text.</summary>
     /// <returns>A summary.</returns>

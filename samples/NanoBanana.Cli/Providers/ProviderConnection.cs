@@ -1,0 +1,4 @@
+namespace NanoBanana.Cli.Providers;
+
+/// <summary>Where a provider sends its requests. Null values leave the SDK's own resolution (environment variables, documented URL) in charge.</summary>
+internal sealed record ProviderConnection(string? ApiKey, Uri? BaseAddress);
