@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NanoBanana.Sdk.Http;
+using NanoBanana.Sdk.Webhooks;
 
 namespace NanoBanana.Sdk.DependencyInjection;
 
@@ -34,14 +35,16 @@ public class NanoBananaBuilder
     /// <summary>
     /// The shared part of every <c>AddX</c>: validated named options, a named <see cref="HttpClient"/> from
     /// <see cref="IHttpClientFactory"/> with the resilience handler and no timeout of its own, and the client registered
-    /// keyed by name as its own type and as <see cref="IImageGenerationClient"/>.
+    /// keyed by name as its own type and as <see cref="IImageGenerationClient"/>, and its webhook parser (if it has one)
+    /// keyed by name as <see cref="IImageGenerationWebhookParser"/>.
     /// </summary>
     internal NanoBananaProviderBuilder AddProvider<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         string name,
         Action<OptionsBuilder<TOptions>> configureOptions,
         IValidateOptions<TOptions> validator,
         Func<TOptions, NanoBananaResilienceOptions> resilience,
-        Func<ProviderServices<TOptions>, TClient> create)
+        Func<ProviderServices<TOptions>, TClient> create,
+        Func<ProviderServices<TOptions>, IImageGenerationWebhookParser>? createWebhookParser = null)
         where TClient : class, IImageGenerationClient
         where TOptions : class
     {
@@ -61,19 +64,29 @@ public class NanoBananaBuilder
                 sp.GetService<TimeProvider>(),
                 sp.GetService<ILoggerFactory>()?.CreateLogger<NanoBananaResilienceHandler>()));
 
-        Services.AddKeyedSingleton(name, (sp, _) =>
+        Services.AddKeyedSingleton(name, (sp, _) => create(ProviderServicesFor<TOptions>(sp, name, httpClientName)));
+        if (createWebhookParser is not null)
         {
-            var factory = sp.GetRequiredService<IHttpClientFactory>();
-            var monitor = sp.GetRequiredService<IOptionsMonitor<TOptions>>();
-            return create(new ProviderServices<TOptions>(
-                () => factory.CreateClient(httpClientName),
-                () => monitor.Get(name),
-                sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                sp.GetService<ILoggerFactory>()));
-        });
+            Services.AddKeyedSingleton(name, (sp, _) => createWebhookParser(ProviderServicesFor<TOptions>(sp, name, httpClientName)));
+        }
+
         Services.AddKeyedSingleton<IImageGenerationClient>(name, (sp, key) => sp.GetRequiredKeyedService<TClient>(key));
         Services.TryAddSingleton(sp => sp.GetRequiredKeyedService<TClient>(name));
 
         return new NanoBananaProviderBuilder(Services, Registry, name, http);
+    }
+
+    private static ProviderServices<TOptions> ProviderServicesFor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IServiceProvider services, string name, string httpClientName)
+        where TOptions : class
+    {
+        var factory = services.GetRequiredService<IHttpClientFactory>();
+        var monitor = services.GetRequiredService<IOptionsMonitor<TOptions>>();
+        return new ProviderServices<TOptions>(
+            () => factory.CreateClient(httpClientName),
+            () => monitor.Get(name),
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetService<ILoggerFactory>(),
+            services.GetRequiredService<ImageGenerationWebhookHub>());
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NanoBanana.Sdk;
 using NanoBanana.Sdk.DependencyInjection;
+using NanoBanana.Sdk.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ public static class NanoBananaServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SDK's shared services (<see cref="TimeProvider"/>, <see cref="IImageGenerationClientFactory"/>, the default
-    /// <see cref="IImageGenerationClient"/>) and returns the builder on which providers are added. Safe to call more than once.
+    /// <see cref="IImageGenerationClient"/>, the <see cref="ImageGenerationWebhookHub"/>) and returns the builder on which providers are added. Safe to call more than once.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The builder.</returns>
@@ -25,6 +26,7 @@ public static class NanoBananaServiceCollectionExtensions
 
         services.AddHttpClient();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ImageGenerationWebhookHub>();
         services.TryAddSingleton<ImageGenerationClientFactory>();
         services.TryAddSingleton<IImageGenerationClientFactory>(sp => sp.GetRequiredService<ImageGenerationClientFactory>());
         services.TryAddSingleton(sp => sp.GetRequiredService<ImageGenerationClientFactory>().GetDefault());

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NanoBanana.Sdk.Webhooks;
 
 namespace NanoBanana.Sdk;
 
@@ -12,6 +13,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
     private readonly PollingStrategy _defaultStrategy;
     private readonly TimeProvider _timeProvider;
     private readonly bool _justSubmitted;
+    private readonly ImageGenerationWebhookHub? _webhooks;
     private OperationSnapshot _snapshot;
     private int _maxPercent;
 
@@ -21,7 +23,8 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
         Func<string, CancellationToken, Task<OperationSnapshot>> poll,
         PollingStrategy defaultStrategy,
         TimeProvider timeProvider,
-        bool justSubmitted)
+        bool justSubmitted,
+        ImageGenerationWebhookHub? webhooks = null)
     {
         Provider = provider;
         _snapshot = initial;
@@ -29,6 +32,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
         _defaultStrategy = defaultStrategy;
         _timeProvider = timeProvider;
         _justSubmitted = justSubmitted;
+        _webhooks = webhooks;
         _maxPercent = initial.Percent ?? 0;
     }
 
@@ -95,12 +99,48 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
                 throw Timeout($"the next poll would pass MaxWait ({strategy.MaxWait})");
             }
 
-            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            if (await WaitForPollOrCallbackAsync(delay, cancellationToken).ConfigureAwait(false) is { } callback)
+            {
+                Apply(callback);
+                continue;
+            }
+
             polls++;
             Apply(await _poll(Id, cancellationToken).ConfigureAwait(false));
         }
 
         yield return new ImageGenerationCompletedUpdate { OperationId = Id, SequenceNumber = sequence, Result = Value };
+    }
+
+    /// <summary>Waits out the poll delay, returning early with the job's state when its callback arrives first.</summary>
+    private async Task<OperationSnapshot?> WaitForPollOrCallbackAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (_webhooks is null)
+        {
+            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var poll = Task.Delay(delay, _timeProvider, race.Token);
+        var callback = _webhooks.WaitAsync(Provider, Id, race.Token);
+        var first = await Task.WhenAny(poll, callback).ConfigureAwait(false);
+        await race.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (first != callback || !callback.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        var webhookEvent = callback.Result;
+        return new OperationSnapshot
+        {
+            Id = Id,
+            Status = webhookEvent.Status,
+            Message = "callback received",
+            Result = webhookEvent.Result,
+            Failure = webhookEvent.Error,
+        };
     }
 
     private void Apply(OperationSnapshot snapshot)
