@@ -43,6 +43,16 @@ public sealed class NanoBananaEmulator : IAsyncDisposable
     /// <summary>A snapshot of every request received so far, in arrival order, image downloads included.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Recorder.Snapshot();
 
+    /// <summary>A snapshot of every callback attempt the emulator made to the app, in order, retries included.</summary>
+    public IReadOnlyList<DeliveredCallback> Callbacks => _state.Callbacks.Delivered;
+
+    /// <summary>Waits until the emulator has attempted a callback that matches (one already made counts).</summary>
+    /// <param name="match">Which attempt to wait for; <see langword="null"/> for any.</param>
+    /// <param name="cancellationToken">Cancels the wait; give it a timeout.</param>
+    /// <returns>The attempt.</returns>
+    public Task<DeliveredCallback> WaitForCallbackAsync(Func<DeliveredCallback, bool>? match = null, CancellationToken cancellationToken = default) =>
+        _state.Callbacks.WaitAsync(match ?? (_ => true), cancellationToken);
+
     /// <summary>Starts an emulator on a free loopback port.</summary>
     /// <param name="options">The API key and starting credits; defaults apply when null.</param>
     /// <param name="cancellationToken">Cancels the start-up.</param>
@@ -91,6 +101,7 @@ public sealed class NanoBananaEmulator : IAsyncDisposable
             return;
         }
 
+        await _state.Callbacks.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using NanoBanana.Sdk.Testing.Billing;
+using NanoBanana.Sdk.Testing.Callbacks;
 using NanoBanana.Sdk.Testing.Images;
 using NanoBanana.Sdk.Testing.Jobs;
 using NanoBanana.Sdk.Testing.Recording;
@@ -23,6 +24,8 @@ internal sealed class EmulatorState(string apiKey, int initialCredits)
     public ImageFileStore Images { get; } = new();
 
     public TimeProvider Time { get; } = TimeProvider.System;
+
+    public CallbackSender Callbacks { get; } = new();
 
     /// <summary>The server's root URL, known only once Kestrel has bound its port.</summary>
     public Uri BaseAddress

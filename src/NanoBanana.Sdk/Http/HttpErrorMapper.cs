@@ -33,7 +33,7 @@ internal static class HttpErrorMapper
             ?? SensitiveText.Sanitize(LooksLikeText(response) ? Encoding.UTF8.GetString(body) : null, apiKey)
             ?? response.ReasonPhrase;
         var requestId = error?.RequestId ?? Header(response, "x-request-id");
-        var retryAfter = RetryAfterHeader.Read(response, timeProvider);
+        var retryAfter = Longer(RetryAfterHeader.Read(response, timeProvider), error?.RetryAfter);
         var prefix = $"HTTP {status} from {provider}";
         var detail = string.IsNullOrEmpty(vendorMessage) ? string.Empty : $" (\"{vendorMessage}\")";
 
@@ -58,6 +58,31 @@ internal static class HttpErrorMapper
             facts.RetryAfter = retryAfter;
             facts.IsTransient = status is 408 or 429 or >= 500;
         });
+    }
+
+    private static TimeSpan? Longer(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    /// <summary>The wait an error response asks for: the longer of its <c>Retry-After</c> header and the provider's body hint.</summary>
+    public static async ValueTask<TimeSpan?> ReadRetryHintAsync(
+        HttpResponseMessage response, IProviderErrorParser? parser, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var header = RetryAfterHeader.Read(response, timeProvider);
+        if (parser is null)
+        {
+            return header;
+        }
+
+        try
+        {
+            // Buffered, so the body can still be read again when the response becomes the caller's exception.
+            await response.Content.LoadIntoBufferAsync(MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return Longer(header, parser.Parse((int)response.StatusCode, body)?.RetryAfter);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or System.Text.Json.JsonException)
+        {
+            return header;
+        }
     }
 
     private static string RetryAdvice(TimeSpan? retryAfter) =>

@@ -75,7 +75,7 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = _options.MaxRetryAttempts,
-                ShouldHandle = args => ValueTask.FromResult(isRetryable(args.Outcome) && FitsBudget(args.Context, args.Outcome, args.AttemptNumber)),
+                ShouldHandle = async args => isRetryable(args.Outcome) && await FitsBudgetAsync(args.Context, args.Outcome, args.AttemptNumber).ConfigureAwait(false),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     args.Context.Properties.TryGetValue(PlannedDelay, out var delay) ? delay : _options.BaseDelay),
                 OnRetry = args =>
@@ -95,15 +95,21 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         return builder.Build();
     }
 
-    /// <summary>Plans the next wait and refuses the retry when that wait would pass the call's deadline.</summary>
-    private bool FitsBudget(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber)
+    /// <summary>Plans the next wait (the longer of the backoff and the vendor's hint) and refuses the retry when it would pass the call's deadline.</summary>
+    private async ValueTask<bool> FitsBudgetAsync(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber)
     {
         var backoff = TimeSpan.FromTicks(Math.Min(_options.MaxDelay.Ticks, _options.BaseDelay.Ticks * (1L << Math.Min(attemptNumber, 20))));
         backoff += TimeSpan.FromTicks((long)(backoff.Ticks * 0.2 * Random.Shared.NextDouble()));
-        var retryAfter = RetryAfterHeader.Read(outcome.Result, _timeProvider);
-        var delay = retryAfter > backoff ? retryAfter.Value : backoff;
 
         var request = context.Properties.GetValue(Request, null!);
+        TimeSpan? hint = null;
+        if (outcome.Result is { } response)
+        {
+            request.Options.TryGetValue(NanoBananaRequestOptions.ErrorParser, out var parser);
+            hint = await HttpErrorMapper.ReadRetryHintAsync(response, parser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        var delay = hint > backoff ? hint.Value : backoff;
         if (request.Options.TryGetValue(NanoBananaRequestOptions.Deadline, out var deadline) && _timeProvider.GetUtcNow() + delay > deadline)
         {
             return false;

@@ -88,6 +88,7 @@ internal sealed class ProviderHttpClient(
         }
 
         request.Options.Set(NanoBananaRequestOptions.Kind, spec.Kind);
+        request.Options.Set(NanoBananaRequestOptions.ErrorParser, errorParser);
         request.Options.Set(NanoBananaRequestOptions.Deadline, timeProvider.GetUtcNow() + spec.Budget);
         var started = Stopwatch.GetTimestamp();
         var response = await httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
