@@ -23,7 +23,12 @@ internal sealed class ProviderHttpClient(
     private static readonly ProductInfoHeaderValue UserAgent =
         new("NanoBanana.Sdk", typeof(ProviderHttpClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
 
-    public async Task<T> SendJsonAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> responseType, RequestSpec spec, CancellationToken cancellationToken)
+    public async Task<T> SendJsonAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> responseType, RequestSpec spec, CancellationToken cancellationToken) =>
+        (await SendJsonWithHintAsync(request, responseType, spec, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Like <see cref="SendJsonAsync{T}"/>, also returning the <c>Retry-After</c> of a successful answer (a poll's hint for the next poll).</summary>
+    public async Task<JsonAnswer<T>> SendJsonWithHintAsync<T>(
+        HttpRequestMessage request, JsonTypeInfo<T> responseType, RequestSpec spec, CancellationToken cancellationToken)
     {
         using var budget = new CancellationTokenSource(spec.Budget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
@@ -33,8 +38,9 @@ internal sealed class ProviderHttpClient(
             var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                return await JsonSerializer.DeserializeAsync(stream, responseType, linked.Token).ConfigureAwait(false)
+                var value = await JsonSerializer.DeserializeAsync(stream, responseType, linked.Token).ConfigureAwait(false)
                     ?? throw Malformed(spec, "the body was JSON null", null);
+                return new JsonAnswer<T>(value, RetryAfterHeader.Read(response, timeProvider));
             }
         }
         catch (JsonException e)

@@ -14,6 +14,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
     private readonly TimeProvider _timeProvider;
     private readonly bool _justSubmitted;
     private readonly ImageGenerationWebhookHub? _webhooks;
+    private readonly long _createdAt;
     private OperationSnapshot _snapshot;
     private int _maxPercent;
 
@@ -33,6 +34,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
         _timeProvider = timeProvider;
         _justSubmitted = justSubmitted;
         _webhooks = webhooks;
+        _createdAt = timeProvider.GetTimestamp();
         _maxPercent = initial.Percent ?? 0;
     }
 
@@ -94,6 +96,13 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
             }
 
             var delay = strategy.GetDelay(_justSubmitted ? polls : polls + 1, _snapshot.RetryAfter);
+            if (_justSubmitted && polls == 0)
+            {
+                // The first wait counts from the submit, not from when the caller started waiting.
+                var sinceSubmit = _timeProvider.GetElapsedTime(_createdAt);
+                delay = delay > sinceSubmit ? delay - sinceSubmit : TimeSpan.Zero;
+            }
+
             if (_timeProvider.GetElapsedTime(started) + delay > strategy.MaxWait)
             {
                 throw Timeout($"the next poll would pass MaxWait ({strategy.MaxWait})");

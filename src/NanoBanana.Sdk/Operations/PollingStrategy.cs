@@ -2,36 +2,36 @@ namespace NanoBanana.Sdk;
 
 /// <summary>
 /// How often to poll a job and for how long. Waits run on the client's <see cref="TimeProvider"/>, so tests can
-/// drive time instead of sleeping.
+/// drive time instead of sleeping. Settable so it binds from configuration like any options type.
 /// </summary>
 public sealed record PollingStrategy
 {
     /// <summary>The wait before the first poll after a submit.</summary>
-    public TimeSpan InitialDelay { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The wait between polls (before growth).</summary>
-    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How much each interval grows over the one before; 1 keeps it fixed.</summary>
-    public double BackoffMultiplier { get; init; } = 1.5;
+    public double BackoffMultiplier { get; set; } = 1.5;
 
     /// <summary>The longest wait between polls.</summary>
-    public TimeSpan MaxInterval { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Random spread applied to each wait, as a fraction of it (0 to 1), so many jobs do not poll in step.</summary>
-    public double JitterFraction { get; init; } = 0.1;
+    public double JitterFraction { get; set; } = 0.1;
 
     /// <summary>The total time to wait for the job before giving up with <see cref="NanoBananaTimeoutException"/>.</summary>
-    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The most polls before giving up, or <see langword="null"/> for no count limit.</summary>
-    public int? MaxPolls { get; init; }
+    public int? MaxPolls { get; set; }
 
     /// <summary>Whether a longer wait the vendor asks for (<c>Retry-After</c>) replaces the computed one.</summary>
-    public bool HonorServerHints { get; init; } = true;
+    public bool HonorServerHints { get; set; } = true;
 
-    /// <summary>A general-purpose strategy: 2 s, growing 1.5× to 15 s, 10 % jitter, 10 minutes at most.</summary>
-    public static PollingStrategy Default { get; } = new();
+    /// <summary>A new general-purpose strategy: 2 s, growing 1.5× to 15 s, 10 % jitter, 10 minutes at most.</summary>
+    public static PollingStrategy Default => new();
 
     /// <summary>A fixed cadence.</summary>
     /// <param name="interval">The wait between polls.</param>

@@ -261,20 +261,8 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     /// <param name="generationId">The generation id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The record.</returns>
-    public async Task<NanaNanoBananaGeneration> GetGenerationRecordAsync(string generationId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(generationId);
-        cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
-        var key = options.ResolveApiKey();
-        using var request = Get(options, "generate?id=" + Uri.EscapeDataString(generationId), key);
-        var envelope = await _http.SendJsonAsync(
-            request,
-            NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeNanaNanoBananaGeneration,
-            new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the status request", key, generationId),
-            cancellationToken).ConfigureAwait(false);
-        return envelope.Data ?? throw MissingData("the status request", generationId);
-    }
+    public async Task<NanaNanoBananaGeneration> GetGenerationRecordAsync(string generationId, CancellationToken cancellationToken = default) =>
+        (await ReadGenerationAsync(generationId, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Lists the vendor's models with <c>GET /models</c> (no key needed). Ids change: read them rather than hard-coding.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -377,11 +365,26 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
         }
     }
 
+    private async Task<JsonAnswer<NanaNanoBananaGeneration>> ReadGenerationAsync(string generationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(generationId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var options = _options();
+        var key = options.ResolveApiKey();
+        using var request = Get(options, "generate?id=" + Uri.EscapeDataString(generationId), key);
+        var answer = await _http.SendJsonWithHintAsync(
+            request,
+            NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeNanaNanoBananaGeneration,
+            new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the status request", key, generationId),
+            cancellationToken).ConfigureAwait(false);
+        return new JsonAnswer<NanaNanoBananaGeneration>(answer.Value.Data ?? throw MissingData("the status request", generationId), answer.RetryAfter);
+    }
+
     private async Task<OperationSnapshot> PollAsync(string operationId, CancellationToken cancellationToken)
     {
-        var record = await GetGenerationRecordAsync(operationId, cancellationToken).ConfigureAwait(false);
+        var (record, retryAfter) = await ReadGenerationAsync(operationId, cancellationToken).ConfigureAwait(false);
         NanoBananaTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
-        var snapshot = Mapper(_options()).FromGeneration(record, operationId);
+        var snapshot = Mapper(_options()).FromGeneration(record, operationId) with { RetryAfter = retryAfter };
         Log.JobPolled(_logger, ProviderId, snapshot.Id, snapshot.Status.Value, snapshot.Percent);
         return snapshot;
     }

@@ -1,0 +1,2 @@
+global using NanoBanana.Sdk.Tests.Support;
+global using Xunit;
