@@ -37,14 +37,16 @@ internal static class HttpErrorMapper
         var prefix = $"HTTP {status} from {provider}";
         var detail = string.IsNullOrEmpty(vendorMessage) ? string.Empty : $" (\"{vendorMessage}\")";
 
-        NanoBananaException exception = status switch
+        NanoBananaException exception = (error?.Kind ?? KindOf(status)) switch
         {
-            401 => new NanoBananaAuthenticationException($"{prefix}: the API key was missing or rejected{detail}. {parser.AuthenticationHint}"),
-            403 => new NanoBananaAuthenticationException($"{prefix}: the key may not use this API{detail}. Check that API access is enabled for the account. {parser.AuthenticationHint}"),
-            402 => new NanoBananaQuotaExceededException($"{prefix}: the account has too few credits{detail}. Top up the account, then try again."),
-            429 => new NanoBananaRateLimitException($"{prefix}: too many requests{detail}. {RetryAdvice(retryAfter)}"),
-            503 => new NanoBananaRateLimitException($"{prefix}: the vendor is busy{detail}; the job was not run. {RetryAdvice(retryAfter)}"),
-            >= 500 => new NanoBananaException($"{prefix}: the vendor failed{detail}. A retry may succeed, but a job may already have been charged."),
+            ProviderErrorKind.Authentication when status == 403 => new NanoBananaAuthenticationException(
+                $"{prefix}: the key may not use this API{detail}. Check that API access is enabled for the account. {parser.AuthenticationHint}"),
+            ProviderErrorKind.Authentication => new NanoBananaAuthenticationException($"{prefix}: the API key was missing or rejected{detail}. {parser.AuthenticationHint}"),
+            ProviderErrorKind.QuotaExceeded => new NanoBananaQuotaExceededException($"{prefix}: the account has too few credits{detail}. Top up the account, then try again."),
+            ProviderErrorKind.RateLimited when status == 503 => new NanoBananaRateLimitException($"{prefix}: the vendor is busy{detail}; the job was not run. {RetryAdvice(retryAfter)}"),
+            ProviderErrorKind.RateLimited => new NanoBananaRateLimitException($"{prefix}: too many requests{detail}. {RetryAdvice(retryAfter)}"),
+            ProviderErrorKind.ContentFiltered => new NanoBananaContentFilteredException($"{prefix}: the vendor's safety checks refused the request{detail}. Change the prompt or the reference images."),
+            ProviderErrorKind.ServerError => new NanoBananaException($"{prefix}: the vendor failed{detail}. A retry may succeed, but a job may already have been charged."),
             _ => new NanoBananaException($"{prefix}: the vendor rejected the request{detail}."),
         };
 
@@ -59,6 +61,15 @@ internal static class HttpErrorMapper
             facts.IsTransient = status is 408 or 429 or >= 500;
         });
     }
+
+    private static ProviderErrorKind KindOf(int status) => status switch
+    {
+        401 or 403 => ProviderErrorKind.Authentication,
+        402 => ProviderErrorKind.QuotaExceeded,
+        429 or 503 => ProviderErrorKind.RateLimited,
+        >= 500 => ProviderErrorKind.ServerError,
+        _ => ProviderErrorKind.InvalidRequest,
+    };
 
     private static TimeSpan? Longer(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

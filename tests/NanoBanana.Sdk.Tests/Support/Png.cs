@@ -10,6 +10,10 @@ public static class Png
     /// <summary>Whether the bytes start with the PNG signature.</summary>
     /// <param name="data">The file bytes.</param>
     /// <returns>True for a PNG.</returns>
+    /// <summary>A valid 1×1 PNG, for reference-image uploads.</summary>
+    public static byte[] Tiny { get; } = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
     public static bool HasSignature(ReadOnlySpan<byte> data) => data.Length >= 8 && data[..8].SequenceEqual(Signature);
 
     /// <summary>Reads width and height from the IHDR chunk, which must come first.</summary>
