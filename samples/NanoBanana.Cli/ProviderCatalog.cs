@@ -10,6 +10,11 @@ internal static class ProviderCatalog
     private static readonly Dictionary<string, ProviderEntry> Entries = new[]
     {
         NanaNanoBananaProvider.Entry,
+        GeminiProvider.Entry,
+        AceDataProvider.Entry,
+        DreamToJobsProvider.Entry,
+        BananaProProvider.Entry,
+        ApixoProvider.Entry,
     }.ToDictionary(entry => entry.Name, StringComparer.OrdinalIgnoreCase);
 
     public static IEnumerable<string> Names => Entries.Keys;

@@ -18,9 +18,11 @@ public sealed class EmulatorScenario
     private TimeSpan _latency;
     private int _completeAfterPolls = DefaultCompleteAfterPolls;
     private bool _contentWarning;
+    private bool _blockPrompts;
     private string? _failJobsWith;
     private int? _dropStreamAfterEvents;
     private int _streamStatusEvents = DefaultStreamStatusEvents;
+    private bool _inlineResults;
 
     /// <summary>A real delay before every vendor API response (not image downloads). Defaults to zero.</summary>
     public TimeSpan Latency
@@ -52,6 +54,17 @@ public sealed class EmulatorScenario
     {
         get { lock (_gate) { return _contentWarning; } }
         set { lock (_gate) { _contentWarning = value; } }
+    }
+
+    /// <summary>
+    /// When true, generations are refused because of the prompt, before any image is made; vendors without an input
+    /// filter report it as their content violation. Takes precedence over <see cref="FailJobsWith"/> and
+    /// <see cref="ContentWarning"/>.
+    /// </summary>
+    public bool BlockPrompts
+    {
+        get { lock (_gate) { return _blockPrompts; } }
+        set { lock (_gate) { _blockPrompts = value; } }
     }
 
     /// <summary>When set, generations fail with this error message. Takes precedence over <see cref="ContentWarning"/>.</summary>
@@ -95,6 +108,16 @@ public sealed class EmulatorScenario
         }
     }
 
+    /// <summary>
+    /// When true, vendors whose results can come either as URLs or inline send finished images inline as base64
+    /// instead of as URLs. Vendors with a single result format ignore it. Defaults to false.
+    /// </summary>
+    public bool InlineResults
+    {
+        get { lock (_gate) { return _inlineResults; } }
+        set { lock (_gate) { _inlineResults = value; } }
+    }
+
     /// <summary>Queues a fault; queued faults are consumed first-in first-out by the next matching requests.</summary>
     /// <param name="fault">The fault to queue.</param>
     public void EnqueueFault(EmulatorFault fault)
@@ -114,9 +137,11 @@ public sealed class EmulatorScenario
             _latency = TimeSpan.Zero;
             _completeAfterPolls = DefaultCompleteAfterPolls;
             _contentWarning = false;
+            _blockPrompts = false;
             _failJobsWith = null;
             _dropStreamAfterEvents = null;
             _streamStatusEvents = DefaultStreamStatusEvents;
+            _inlineResults = false;
             _faults.Clear();
         }
     }

@@ -1,5 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using NanoBanana.Sdk.Testing.Hosting;
+using NanoBanana.Sdk.Testing.Modules.AceData;
+using NanoBanana.Sdk.Testing.Modules.Apixo;
+using NanoBanana.Sdk.Testing.Modules.BananaPro;
+using NanoBanana.Sdk.Testing.Modules.DreamToJobs;
+using NanoBanana.Sdk.Testing.Modules.Gemini;
 using NanoBanana.Sdk.Testing.Modules.NanaNanoBanana;
 
 namespace NanoBanana.Sdk.Testing;
@@ -26,6 +31,11 @@ public sealed class NanoBananaEmulator : IAsyncDisposable
         _app = app;
         _state = state;
         NanaNanoBananaBaseAddress = new Uri(state.BaseAddress, NanaNanoBananaModule.RelativeBasePath);
+        BananaProBaseAddress = new Uri(state.BaseAddress, BananaProModule.RelativeBasePath);
+        AceDataBaseAddress = new Uri(state.BaseAddress, AceDataModule.RelativeBasePath);
+        DreamToBaseAddress = new Uri(state.BaseAddress, DreamToJobsModule.RelativeBasePath);
+        GeminiBaseAddress = new Uri(state.BaseAddress, GeminiModule.RelativeBasePath);
+        ApixoBaseAddress = new Uri(state.BaseAddress, ApixoModule.RelativeBasePath);
     }
 
     /// <summary>The server's root URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -33,6 +43,31 @@ public sealed class NanoBananaEmulator : IAsyncDisposable
 
     /// <summary>The nananobanana API base URL, <see cref="BaseAddress"/> + <c>nananobanana/api/v1/</c>, ending in a slash.</summary>
     public Uri NanaNanoBananaBaseAddress { get; }
+
+    /// <summary>
+    /// The BananaPro gateway root, <see cref="BaseAddress"/> + <c>bananapro/</c>, ending in a slash: its API is under
+    /// <c>api/v1/</c>, as on <c>https://gateway.bananapro.site/</c>.
+    /// </summary>
+    public Uri BananaProBaseAddress { get; }
+
+    /// <summary>The Ace Data API base URL, <see cref="BaseAddress"/> + <c>acedata/</c>, ending in a slash (append <c>nano-banana/images</c> or <c>nano-banana/tasks</c>).</summary>
+    public Uri AceDataBaseAddress { get; }
+
+    /// <summary>
+    /// The DreamTo origin, <see cref="BaseAddress"/> + <c>dreamto/</c>, ending in a slash: its job API is under
+    /// <c>v1/jobs</c> and <c>v1/files/upload</c>, as on the vendor's host.
+    /// </summary>
+    public Uri DreamToBaseAddress { get; }
+
+    /// <summary>
+    /// The Gemini API root, <see cref="BaseAddress"/> + <c>gemini/</c>, ending in a slash: append
+    /// <c>v1beta/models/...</c>, <c>v1beta/files/...</c> or <c>upload/v1beta/files</c>, as after
+    /// <c>https://generativelanguage.googleapis.com/</c>.
+    /// </summary>
+    public Uri GeminiBaseAddress { get; }
+
+    /// <summary>The APIXO API base URL, <see cref="BaseAddress"/> + <c>apixo/api/v1/</c>, ending in a slash.</summary>
+    public Uri ApixoBaseAddress { get; }
 
     /// <summary>The API key the emulator accepts.</summary>
     public string ApiKey => _state.ApiKey;

@@ -1,3 +1,8 @@
+using NanoBanana.Sdk.Testing.Modules.AceData;
+using NanoBanana.Sdk.Testing.Modules.Apixo;
+using NanoBanana.Sdk.Testing.Modules.BananaPro;
+using NanoBanana.Sdk.Testing.Modules.DreamToJobs;
+using NanoBanana.Sdk.Testing.Modules.Gemini;
 using NanoBanana.Sdk.Testing.Modules.NanaNanoBanana;
 
 namespace NanoBanana.Sdk.Testing.Hosting;
@@ -5,5 +10,5 @@ namespace NanoBanana.Sdk.Testing.Hosting;
 /// <summary>The list of vendor modules every emulator mounts.</summary>
 internal static class EmulatorModules
 {
-    public static IEmulatorModule[] Create(EmulatorState state) => [new NanaNanoBananaModule(state)];
+    public static IEmulatorModule[] Create(EmulatorState state) => [new NanaNanoBananaModule(state), new AceDataModule(state), new ApixoModule(state), new GeminiModule(state), new DreamToJobsModule(state), new BananaProModule(state)];
 }

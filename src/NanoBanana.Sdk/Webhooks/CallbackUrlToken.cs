@@ -4,9 +4,11 @@ using System.Text;
 namespace NanoBanana.Sdk.Webhooks;
 
 /// <summary>
-/// For vendors that do not sign callbacks: the SDK adds a token derived from a webhook secret to the callback URL it
-/// gives the vendor, and accepts a callback only when its URL carries a token of a configured secret. The secret itself
-/// never leaves the app.
+/// For vendors that do not sign callbacks: the SDK adds a token to the callback URL it gives the vendor, an HMAC of a
+/// webhook secret over the URL's other query parameters, and accepts a callback only when its URL carries a token that
+/// one of the configured secrets produces. The secret never leaves the app, and query values the SDK adds (such as a
+/// model name) cannot be altered without breaking the token. The query alone is covered because proxies may rewrite
+/// the host and path.
 /// </summary>
 internal static class CallbackUrlToken
 {
@@ -15,9 +17,9 @@ internal static class CallbackUrlToken
     public static Uri Append(Uri callbackUri, string secret)
     {
         var builder = new UriBuilder(callbackUri);
-        var query = builder.Query.TrimStart('?');
-        var token = QueryParameter + "=" + Token(secret);
-        builder.Query = query.Length == 0 ? token : query + "&" + token;
+        var pairs = Pairs(builder.Query).Where(p => !IsToken(p)).ToList();
+        pairs.Add(QueryParameter + "=" + Token(secret, pairs));
+        builder.Query = string.Join('&', pairs);
         return builder.Uri;
     }
 
@@ -29,13 +31,15 @@ internal static class CallbackUrlToken
                 "no webhook secret is configured, so the callback token cannot be checked. Set Webhooks:Secrets.");
         }
 
-        var presented = requestUri is null ? null : Find(requestUri.Query);
+        var pairs = requestUri is null ? [] : Pairs(requestUri.Query);
+        var presented = pairs.Where(IsToken).Select(p => Uri.UnescapeDataString(p[(QueryParameter.Length + 1)..])).FirstOrDefault();
         if (presented is not null)
         {
+            var others = pairs.Where(p => !IsToken(p)).ToList();
             var bytes = Encoding.ASCII.GetBytes(presented);
             foreach (var secret in options.Secrets)
             {
-                if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Token(secret)), bytes))
+                if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Token(secret, others)), bytes))
                 {
                     return;
                 }
@@ -43,24 +47,20 @@ internal static class CallbackUrlToken
         }
 
         throw HmacWebhookSignature.Reject(provider, WebhookRejectionReason.InvalidToken,
-            $"the callback URL's {QueryParameter} is missing or matches none of the configured secrets.");
+            $"the callback URL's {QueryParameter} is missing, does not match the URL, or matches none of the configured secrets.");
     }
 
-    private static string Token(string secret) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), "nanobanana-callback"u8))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? Find(string query)
+    private static string Token(string secret, IEnumerable<string> otherPairs)
     {
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var separator = pair.IndexOf('=', StringComparison.Ordinal);
-            if (separator > 0 && pair.AsSpan(0, separator).SequenceEqual(QueryParameter))
-            {
-                return Uri.UnescapeDataString(pair[(separator + 1)..]);
-            }
-        }
-
-        return null;
+        // Decoded and sorted, so re-encoding or reordering by a proxy does not break a genuine callback.
+        var canonical = "nanobanana-callback\n" + string.Join('\n', otherPairs.Select(Uri.UnescapeDataString).Order(StringComparer.Ordinal));
+        return Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(canonical)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
+
+    private static List<string> Pairs(string query) =>
+        [.. query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)];
+
+    private static bool IsToken(string pair) =>
+        pair.StartsWith(QueryParameter + "=", StringComparison.Ordinal);
 }

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NanoBanana.Sdk.Http;
+using NanoBanana.Sdk.Http.InlineData;
+using NanoBanana.Sdk.Telemetry;
+
+namespace NanoBanana.Sdk.Providers.Gemini;
+
+/// <summary>
+/// Sends through <see cref="ProviderHttpClient"/> and reads answers that carry inline images: the body is parsed as it
+/// arrives, base64 decoded straight into the final buffer, within what is left of the call's budget, and every failure
+/// while reading becomes a typed exception.
+/// </summary>
+internal sealed class GeminiTransport(ProviderHttpClient http, TimeProvider timeProvider, ILogger logger)
+{
+    /// <summary>Lifts every long <c>data</c> value (<c>inlineData.data</c>) out of the JSON as a decoded blob.</summary>
+    public static readonly InlineDataReaderOptions InlineDataOptions = new("data");
+
+    private const string Provider = GeminiImageClient.ProviderId;
+
+    public ProviderHttpClient Http => http;
+
+    /// <summary>Sends a <c>generateContent</c> call and reads its answer.</summary>
+    public Task<GeminiGenerateContentResponse> GenerateContentAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken) =>
+        SendAsync(request, spec, ReadResponseAsync, cancellationToken);
+
+    /// <summary>Sends a request and reads its body with <paramref name="read"/> in the rest of the budget.</summary>
+    public async Task<T> SendAsync<T>(
+        HttpRequestMessage request, RequestSpec spec, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        using var response = await http.SendForStreamAsync(request, spec, cancellationToken).ConfigureAwait(false);
+        var remaining = spec.Budget - timeProvider.GetElapsedTime(started);
+        using var budget = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1), timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await read(response, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, spec, budget.IsCancellationRequested, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Turns a failure while reading a body into the SDK's exception; <see langword="null"/> leaves it as it is.</summary>
+    public NanoBananaException? Translate(Exception e, RequestSpec spec, bool budgetExpired, CancellationToken callerToken)
+    {
+        if (e is NanoBananaException || callerToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        NanoBananaException? translated = e switch
+        {
+            OperationCanceledException when budgetExpired => new NanoBananaTimeoutException(
+                $"{Provider} did not finish {spec.Description} within {spec.Budget}. The vendor may have run and charged the job; it was not resent. " +
+                "Raise the provider's timeout option if the model is slow.", e)
+            { IsTransient = true },
+            InlineDataFormatException { IsTruncated: true } or IOException or HttpRequestException => new NanoBananaException(
+                $"The {Provider} answer to {spec.Description} was cut off ({e.Message}). The job may have been charged; it was not resent.", e)
+            { ErrorCode = SseJsonReader.InterruptedCode, IsTransient = true },
+            InlineDataFormatException or JsonException => new NanoBananaException(
+                $"{Provider} answered {spec.Description} with a body the SDK could not read ({e.Message}).", e),
+            _ => null,
+        };
+
+        if (translated is null)
+        {
+            return null;
+        }
+
+        Log.RequestFailed(logger, Provider, translated.Message);
+        return translated.With<NanoBananaException>(facts =>
+        {
+            facts.Provider = Provider;
+            facts.OperationId = spec.OperationId;
+        });
+    }
+
+    /// <summary>Parses one JSON answer whose inline data has already been lifted out, and builds the public record over the blobs.</summary>
+    public static GeminiGenerateContentResponse Parse(InlineDataDocument document) =>
+        ParseWire(document).ToResponse(document.GetBytes);
+
+    public static GeminiWireResponse ParseWire(InlineDataDocument document) =>
+        JsonSerializer.Deserialize(document.Skeleton.Span, GeminiJsonContext.Default.GeminiWireResponse)
+        ?? throw new JsonException("The body was JSON null.");
+
+    private static async Task<GeminiGenerateContentResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            var document = await InlineDataJsonReader.ReadAsync(body, response.Content.Headers.ContentLength, InlineDataOptions, cancellationToken)
+                .ConfigureAwait(false);
+            return Parse(document);
+        }
+    }
+}
