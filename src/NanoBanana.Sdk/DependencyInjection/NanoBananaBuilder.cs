@@ -59,6 +59,7 @@ public class NanoBananaBuilder
         var httpClientName = NanoBananaClientRegistry.HttpClientName(name);
         var http = Services.AddHttpClient(httpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(OwnedHttpClient.PrimaryHandler)
             .AddHttpMessageHandler(sp => new NanoBananaResilienceHandler(
                 resilience(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)),
                 sp.GetService<TimeProvider>(),

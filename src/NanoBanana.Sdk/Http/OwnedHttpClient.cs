@@ -9,9 +9,19 @@ internal static class OwnedHttpClient
     {
         var handler = new NanoBananaResilienceHandler(resilience, timeProvider, loggerFactory?.CreateLogger<NanoBananaResilienceHandler>())
         {
-            // Rotating pooled connections keeps DNS changes visible to a long-lived client.
-            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) },
+            InnerHandler = PrimaryHandler(),
         };
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
+
+    /// <summary>
+    /// The socket handler under every provider's pipeline. Redirects are not followed: a redirect to another host
+    /// would carry the API key headers with it, so a 3xx reaches the SDK as an error instead.
+    /// </summary>
+    public static SocketsHttpHandler PrimaryHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        // Rotating pooled connections keeps DNS changes visible to a long-lived client.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    };
 }
