@@ -65,7 +65,7 @@ internal sealed class ClientSession : IAsyncDisposable
             services.AddLogging(logging => ConfigureLogging(logging, settings.Verbose));
             var connection = emulator is null
                 ? new ProviderConnection(settings.ApiKey, settings.BaseUrl)
-                : new ProviderConnection(emulator.ApiKey, provider.EmulatorBaseAddress(emulator));
+                : new ProviderConnection(emulator.ApiKey, provider.EmulatorBaseAddress(emulator), EmulatorPolling);
             var registration = provider.Register(services.AddNanoBanana(), connection);
             if (emulator is not null)
             {

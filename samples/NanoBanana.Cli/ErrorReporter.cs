@@ -27,7 +27,8 @@ internal static partial class ErrorReporter
     {
         // After Ctrl+C whatever surfaces is a consequence of it, whatever its type.
         _ when context.Cancelled => (ExitCodes.Cancelled, Cancelled(context.OperationId)),
-        ArgumentException or NotSupportedException or OptionsValidationException => (ExitCodes.Usage, Message(exception)),
+        // InvalidOperationException: a request the configuration cannot serve (a callback without a secret, an id this provider cannot read back).
+        ArgumentException or NotSupportedException or OptionsValidationException or InvalidOperationException => (ExitCodes.Usage, Message(exception)),
         NanoBananaAuthenticationException e => (ExitCodes.Authentication, WithJob(e)),
         NanoBananaQuotaExceededException e => (ExitCodes.Quota, WithJob(e)),
         NanoBananaRateLimitException e => (ExitCodes.RateLimited, WithJob(e) + RetryAfter(e)),
@@ -69,7 +70,7 @@ internal static partial class ErrorReporter
 
     // The emulator lives only as long as one command, so a job id from an earlier run is unknown to it.
     private static string UnknownJobHint(NanoBananaException exception, ErrorContext context) =>
-        exception.StatusCode == 404 && exception.OperationId is not null && context.UsesEmulator
+        (exception.StatusCode == 404 || exception.ErrorCode == "task_not_found") && exception.OperationId is not null && context.UsesEmulator
             ? " The built-in emulator only knows jobs started in the same run; set an API key to reach the real vendor."
             : string.Empty;
 

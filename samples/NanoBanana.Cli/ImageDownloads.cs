@@ -46,8 +46,8 @@ internal static class ImageDownloads
             return "nanobanana-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         }
 
-        var invalid = Path.GetInvalidFileNameChars();
-        return new string([.. operationId.Select(c => invalid.Contains(c) ? '_' : c)]);
+        // Portable rather than this OS's list: a name made on Linux should still copy to Windows (':' is common in ids).
+        return new string([.. operationId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
     }
 
     private static string Extension(GeneratedImage image) => image.MediaType?.ToLowerInvariant() switch

@@ -20,11 +20,16 @@ internal static class GenerateCommand
             HelpName = "ratio",
         };
         var resolution = new Option<string?>("--resolution") { Description = "The size tier. Default: 1K." };
-        resolution.AcceptOnlyFromAmong("1K", "2K", "4K");
+        resolution.AcceptOnlyFromAmong("512", "1K", "2K", "4K");
         var referenceImages = new Option<string[]>("--reference-image-url")
         {
             Description = "A public http(s) URL of a reference image, for image-to-image; repeat for several.",
             HelpName = "url",
+        };
+        var referenceFiles = new Option<string[]>("--reference-image")
+        {
+            Description = "A local reference image file (PNG, JPEG or WebP), for providers that take image bytes; repeat for several.",
+            HelpName = "file",
         };
         var mode = new Option<string>("--mode")
         {
@@ -40,7 +45,7 @@ internal static class GenerateCommand
             "generate",
             "Generate an image and save it.\nExample: nanobanana generate --prompt \"a watercolor fox\" --mode async --wait")
         {
-            prompt, model, aspectRatio, resolution, referenceImages, mode,
+            prompt, model, aspectRatio, resolution, referenceImages, referenceFiles, mode,
         };
         job.AddTo(command);
         command.Validators.Add(result =>
@@ -59,7 +64,11 @@ internal static class GenerateCommand
                 Model = parseResult.GetValue(model) is { } modelId ? new NanoBananaModel(modelId) : default(NanoBananaModel?),
                 AspectRatio = parseResult.GetValue(aspectRatio) is { } ratio ? new AspectRatio(ratio) : default(AspectRatio?),
                 Resolution = parseResult.GetValue(resolution) is { } size ? new ImageResolution(size) : default(ImageResolution?),
-                InputImages = [.. (parseResult.GetValue(referenceImages) ?? []).Select(url => ImageInput.FromUri(url))],
+                InputImages =
+                [
+                    .. (parseResult.GetValue(referenceImages) ?? []).Select(url => ImageInput.FromUri(url)),
+                    .. (parseResult.GetValue(referenceFiles) ?? []).Select(path => ImageInput.FromFile(path)),
+                ],
             };
             var directory = job.ReadDownloadDirectory(parseResult);
 
@@ -72,7 +81,9 @@ internal static class GenerateCommand
                     await SubmitAsync(session, request, job.ReadWait(parseResult) ? job.ReadPolling(parseResult) : null, directory, ct).ConfigureAwait(false);
                     break;
                 default:
-                    Console.WriteLine($"generating with {session.Client.ProviderName} (sync: one call, usually 10-60 s)...");
+                    Console.WriteLine(session.Client.Capabilities.NativeSync
+                        ? $"generating with {session.Client.ProviderName} (sync: one call, usually 10-60 s)..."
+                        : $"generating with {session.Client.ProviderName} (submit, then poll until done)...");
                     var result = await session.Client.GenerateAsync(request, ct).ConfigureAwait(false);
                     await ImageDownloads.SaveAllAsync(result, directory, ct).ConfigureAwait(false);
                     break;

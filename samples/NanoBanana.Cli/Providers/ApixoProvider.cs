@@ -26,6 +26,11 @@ internal static class ApixoProvider
             {
                 options.BaseAddress = baseAddress;
             }
+
+            if (connection.Polling is { } polling)
+            {
+                options.PollingStrategy = polling;
+            }
         }),
     };
 }

@@ -29,6 +29,11 @@ internal static class BananaProProvider
             {
                 options.BaseAddress = baseAddress;
             }
+
+            if (connection.Polling is { } polling)
+            {
+                options.PollingStrategy = polling;
+            }
         }),
         ReadCredits = async (services, cancellationToken) =>
             (await services.GetRequiredKeyedService<BananaProImageClient>(Name).GetBalancesAsync(cancellationToken).ConfigureAwait(false)).ApiCredits,

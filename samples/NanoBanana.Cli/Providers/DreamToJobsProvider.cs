@@ -29,6 +29,11 @@ internal static class DreamToJobsProvider
             {
                 options.BaseAddress = baseAddress;
             }
+
+            if (connection.Polling is { } polling)
+            {
+                options.PollingStrategy = polling;
+            }
         }),
     };
 }

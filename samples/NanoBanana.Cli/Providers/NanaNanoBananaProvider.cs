@@ -26,6 +26,11 @@ internal static class NanaNanoBananaProvider
             {
                 options.BaseAddress = baseAddress;
             }
+
+            if (connection.Polling is { } polling)
+            {
+                options.PollingStrategy = polling;
+            }
         }),
         ListModels = ListModelsAsync,
         ReadCredits = async (services, cancellationToken) =>
