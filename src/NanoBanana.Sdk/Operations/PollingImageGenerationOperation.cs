@@ -86,9 +86,13 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
         var sequence = 0;
         var polls = 0;
 
+        ImageGenerationProgressUpdate? previous = null;
         while (!HasCompleted)
         {
-            yield return Progress(sequence++);
+            var progress = Progress(sequence++);
+            // A poll that learned nothing new is a keep-alive, as a vendor's heartbeat event is.
+            previous = progress with { IsHeartbeat = previous is not null && previous.Status == progress.Status && previous.Percent == progress.Percent };
+            yield return previous;
 
             if (strategy.MaxPolls is { } maxPolls && polls >= maxPolls)
             {

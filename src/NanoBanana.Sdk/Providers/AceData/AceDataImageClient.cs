@@ -159,19 +159,9 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
-        ImageGenerationProgressUpdate? previous = null;
         await foreach (var update in operation.WatchAsync(_options().PollingStrategy, cancellationToken).ConfigureAwait(false))
         {
-            if (update is ImageGenerationProgressUpdate progress)
-            {
-                var heartbeat = previous is not null && previous.Status == progress.Status && previous.Percent == progress.Percent && previous.Message == progress.Message;
-                previous = progress;
-                yield return progress with { IsHeartbeat = heartbeat };
-            }
-            else
-            {
-                yield return update;
-            }
+            yield return update;
         }
     }
 

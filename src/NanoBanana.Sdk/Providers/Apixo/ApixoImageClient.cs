@@ -133,19 +133,9 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
-        ImageGenerationStatus? previous = null;
         await foreach (var update in operation.WatchAsync(_options().PollingStrategy, cancellationToken).ConfigureAwait(false))
         {
-            if (update is ImageGenerationProgressUpdate progress)
-            {
-                var unchanged = progress.Status == previous;
-                previous = progress.Status;
-                yield return progress with { IsHeartbeat = unchanged };
-            }
-            else
-            {
-                yield return update;
-            }
+            yield return update;
         }
     }
 

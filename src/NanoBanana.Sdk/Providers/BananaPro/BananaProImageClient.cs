@@ -144,19 +144,9 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
-        ImageGenerationProgressUpdate? previous = null;
         await foreach (var update in operation.WatchAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (update is ImageGenerationProgressUpdate progress)
-            {
-                var unchanged = previous is not null && previous.Status == progress.Status && previous.Percent == progress.Percent && previous.Message == progress.Message;
-                previous = progress;
-                yield return unchanged ? progress with { IsHeartbeat = true } : progress;
-            }
-            else
-            {
-                yield return update;
-            }
+            yield return update;
         }
     }
 
