@@ -34,7 +34,8 @@ public class NanoBananaBuilder
 
     /// <summary>
     /// The shared part of every <c>AddX</c>: validated named options, a named <see cref="HttpClient"/> from
-    /// <see cref="IHttpClientFactory"/> with the resilience handler and no timeout of its own, and the client registered
+    /// <see cref="IHttpClientFactory"/> with the resilience handler (whose limits live in <see cref="RequestLimiterRegistry"/>, one per
+    /// registration, across handler rotations) and no timeout of its own, and the client registered
     /// keyed by name as its own type and as <see cref="IImageGenerationClient"/>, and its webhook parser (if it has one)
     /// keyed by name as <see cref="IImageGenerationWebhookParser"/>.
     /// </summary>
@@ -55,15 +56,22 @@ public class NanoBananaBuilder
         configureOptions(options);
         options.ValidateOnStart();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton(validator));
+        Services.AddSingleton<IValidateOptions<TOptions>>(new ResilienceLimitsValidator<TOptions>(name, resilience));
+        Services.TryAddSingleton(sp => new RequestLimiterRegistry(sp));
 
         var httpClientName = NanoBananaClientRegistry.HttpClientName(name);
         var http = Services.AddHttpClient(httpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(OwnedHttpClient.PrimaryHandler)
-            .AddHttpMessageHandler(sp => new NanoBananaResilienceHandler(
-                resilience(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)),
-                sp.GetService<TimeProvider>(),
-                sp.GetService<ILoggerFactory>()?.CreateLogger<NanoBananaResilienceHandler>()));
+            .AddHttpMessageHandler(sp =>
+            {
+                var settings = resilience(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name));
+                return new NanoBananaResilienceHandler(
+                    settings,
+                    sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                    sp.GetService<ILoggerFactory>()?.CreateLogger<NanoBananaResilienceHandler>(),
+                    sp.GetRequiredService<RequestLimiterRegistry>().Get(name, settings));
+            });
 
         Services.AddKeyedSingleton(name, (sp, _) => create(ProviderServicesFor<TOptions>(sp, name, httpClientName)));
         if (createWebhookParser is not null)

@@ -12,7 +12,10 @@ namespace NanoBanana.Sdk.Http;
 /// Retries HTTP calls by what they do, on Polly: a submit is retried only when it never reached the vendor
 /// (connect failure) or the vendor refused it unrun (429, 503); reads are retried on 408, 429, 5xx, transport
 /// errors and attempt timeouts. Every wait is the longer of the backoff and <c>Retry-After</c>, and no wait passes
-/// the call's budget. The DI registration adds it to every provider's <see cref="HttpClient"/>.
+/// the call's budget. Before any attempt, a call waits within the registration's limits
+/// (<see cref="NanoBananaResilienceOptions.MaxConcurrentRequests"/>, <see cref="NanoBananaResilienceOptions.RequestsPerMinute"/>)
+/// and fails unsent with <see cref="NanoBananaRateLimitException"/> when their queue is full. The DI registration adds it to every
+/// provider's <see cref="HttpClient"/>.
 /// </summary>
 public sealed class NanoBananaResilienceHandler : DelegatingHandler
 {
@@ -25,16 +28,28 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> _submitPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotentSubmitPipeline;
+    private readonly RequestLimiter? _limiter;
+    private readonly bool _ownsLimiter;
 
-    /// <summary>Creates the handler.</summary>
+    /// <summary>Creates the handler, with limits of its own when <paramref name="options"/> sets any.</summary>
     /// <param name="options">Retry settings; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock for backoff waits; <see langword="null"/> for the system clock.</param>
     /// <param name="logger">Where retries are logged.</param>
+    /// <exception cref="ArgumentException">A limit in <paramref name="options"/> is out of range.</exception>
     public NanoBananaResilienceHandler(NanoBananaResilienceOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+        : this(options ?? new NanoBananaResilienceOptions(), timeProvider ?? TimeProvider.System, logger, sharedLimiter: null)
     {
-        _options = options ?? new NanoBananaResilienceOptions();
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _limiter = RequestLimiter.Create(_options, _timeProvider);
+        _ownsLimiter = true;
+    }
+
+    /// <summary>Creates a handler that counts against limits it shares with the other handlers of the same registration.</summary>
+    internal NanoBananaResilienceHandler(NanoBananaResilienceOptions options, TimeProvider timeProvider, ILogger? logger, RequestLimiter? sharedLimiter)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
         _logger = logger ?? NullLogger.Instance;
+        _limiter = sharedLimiter;
         _submitPipeline = Build(IsSafeToRetrySubmit, attemptTimeout: null);
         _readPipeline = Build(IsTransientRead, _options.ReadAttemptTimeout);
         _idempotentSubmitPipeline = Build(IsTransientRead, attemptTimeout: null);
@@ -49,6 +64,9 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
             HttpRequestKind.IdempotentSubmit => _idempotentSubmitPipeline,
             _ => _readPipeline,
         };
+
+        // One slot and one permit per call, held through its retries: a retry answers the same call.
+        using var lease = _limiter is null ? null : await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Request, request);
         try
@@ -62,6 +80,17 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _ownsLimiter)
+        {
+            _limiter?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

@@ -1,8 +1,9 @@
 namespace NanoBanana.Sdk.Http;
 
 /// <summary>
-/// How the SDK retries HTTP calls. A submit (paid) is retried only when the vendor provably did not run it; reads
-/// (polls, status, models, credits, downloads) are retried on transient failures.
+/// How the SDK retries and paces HTTP calls. A submit (paid) is retried only when the vendor provably did not run it; reads
+/// (polls, status, models, credits, downloads) are retried on transient failures. The optional limits keep a registration
+/// within the vendor's documented concurrency and rate, so the vendor does not have to refuse calls with 429.
 /// </summary>
 public sealed record NanoBananaResilienceOptions
 {
@@ -17,4 +18,22 @@ public sealed record NanoBananaResilienceOptions
 
     /// <summary>The budget of one read attempt; a read that takes longer is abandoned and retried.</summary>
     public TimeSpan ReadAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The most calls in flight at once (a call counts from when it is sent until its response headers arrive, retries
+    /// included); further calls wait their turn. <see langword="null"/> for no limit.
+    /// </summary>
+    public int? MaxConcurrentRequests { get; set; }
+
+    /// <summary>
+    /// The most calls started in any 60 seconds (polls and downloads included, as vendors count them); further calls wait
+    /// until the window slides on. <see langword="null"/> for no limit.
+    /// </summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// How many calls may wait for each limit; a call beyond it fails at once with <see cref="NanoBananaRateLimitException"/>
+    /// and is not sent. <see langword="null"/> lets any number wait (each still within its own budget); 0 never waits.
+    /// </summary>
+    public int? MaxQueuedRequests { get; set; }
 }

@@ -79,6 +79,35 @@ internal static class ImageGenerationRequestValidator
             throw new NotSupportedException(
                 $"{provider} accepts reference images only as public http(s) URLs; upload the image somewhere the vendor can fetch it and use ImageInput.FromUri.");
         }
+
+        foreach (var image in images)
+        {
+            ValidateFormat(image);
+        }
+    }
+
+    /// <summary>Refuses bytes or a file whose first bytes show a format no vendor takes, or another format than the one declared.</summary>
+    private static void ValidateFormat(ImageInput image)
+    {
+        if (image.DetectedMediaType is not { } detected)
+        {
+            return;
+        }
+
+        var what = image.Kind == ImageInputKind.File ? $"file '{image.FilePath}'" : $"given as {image.Data.Length} bytes";
+        if (!ImageSignature.IsSendable(detected))
+        {
+            throw new ArgumentException(
+                $"The reference image {what} is a {ImageSignature.Name(detected)} by its first bytes; vendors take PNG, JPEG or WebP. Convert it before sending.");
+        }
+
+        var declared = ImageSignature.Normalize(image.MediaType)
+            ?? (image.MediaType is null && image.FilePath is { } path ? ImageSignature.FromFileName(path) : null);
+        if (declared is not null && !ImageSignature.SameFormat(declared, detected))
+        {
+            throw new ArgumentException(
+                $"The reference image {what} is declared {declared} but its first bytes are {ImageSignature.Name(detected)}; pass its real media type.");
+        }
     }
 
     private static void ValidateChoice<T>(T? value, IReadOnlyList<T> supported, string provider, string what, string setting)

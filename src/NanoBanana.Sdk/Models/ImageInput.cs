@@ -3,13 +3,14 @@ namespace NanoBanana.Sdk;
 /// <summary>A reference image for editing or image-to-image generation.</summary>
 public sealed class ImageInput
 {
-    private ImageInput(ImageInputKind kind, Uri? uri, ReadOnlyMemory<byte> data, string? filePath, string? mediaType)
+    private ImageInput(ImageInputKind kind, Uri? uri, ReadOnlyMemory<byte> data, string? filePath, string? mediaType, string? detectedMediaType = null)
     {
         Kind = kind;
         Uri = uri;
         Data = data;
         FilePath = filePath;
         MediaType = mediaType;
+        DetectedMediaType = detectedMediaType;
     }
 
     /// <summary>Where the image comes from.</summary>
@@ -27,6 +28,9 @@ public sealed class ImageInput
     /// <summary>The media type, for example <c>image/png</c>, when known.</summary>
     public string? MediaType { get; }
 
+    /// <summary>The format the first bytes of the bytes or file show (see <see cref="ImageSignature"/>), or <see langword="null"/> when unrecognised.</summary>
+    internal string? DetectedMediaType { get; }
+
     /// <summary>A reference image held in memory. The bytes are not copied.</summary>
     /// <param name="data">The encoded image (PNG, JPEG or WebP).</param>
     /// <param name="mediaType">Its media type, for example <c>image/png</c>.</param>
@@ -40,7 +44,7 @@ public sealed class ImageInput
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
-        return new ImageInput(ImageInputKind.Bytes, null, data, null, mediaType);
+        return new ImageInput(ImageInputKind.Bytes, null, data, null, mediaType, ImageSignature.Detect(data.Span));
     }
 
     /// <summary>A reference image in a local file, streamed when the request is sent.</summary>
@@ -58,7 +62,7 @@ public sealed class ImageInput
             throw new FileNotFoundException($"The reference image file '{fullPath}' does not exist.", fullPath);
         }
 
-        return new ImageInput(ImageInputKind.File, null, default, fullPath, mediaType);
+        return new ImageInput(ImageInputKind.File, null, default, fullPath, mediaType, DetectFile(fullPath));
     }
 
     /// <summary>A reference image at a public URL that the vendor fetches.</summary>
@@ -94,6 +98,22 @@ public sealed class ImageInput
         }
 
         return FromUri(parsed, mediaType);
+    }
+
+    /// <summary>Reads the file's first bytes now, as the existence check does, so the request checks need no I/O of their own.</summary>
+    private static string? DetectFile(string fullPath)
+    {
+        Span<byte> head = stackalloc byte[ImageSignature.HeadLength];
+        try
+        {
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            return ImageSignature.Detect(head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable for now: sending reads the file again and reports the failure there.
+            return null;
+        }
     }
 
     /// <summary>Describes the input without its bytes.</summary>

@@ -12,51 +12,79 @@ namespace NanoBanana.Sdk.Http.InlineData;
 /// Memory: with a known body length, the blobs of a document share one array of <c>length * 3 / 4 + 3</c> bytes,
 /// allocated at the first blob — about 1.0× the decoded images, and no copy when they are handed out. With an unknown
 /// length (chunked encoding) each blob is decoded into pooled segments and copied once into an exact array. The
-/// skeleton costs an exact copy of itself, typically a few KB.
+/// skeleton costs an exact copy of itself, typically a few KB. A blob sent to an <see cref="InlineDataSink"/> instead
+/// is never held at all: it is decoded into the sink's destination while it arrives.
 /// </remarks>
 internal static class InlineDataJsonReader
 {
-    /// <summary>Reads a whole JSON body from a (network) stream, in chunks.</summary>
+    /// <summary>Reads a whole JSON body from a (network) stream, in chunks, decoding every blob into memory.</summary>
     /// <param name="body">The body; read to its end, not disposed.</param>
     /// <param name="contentLength">The declared body length, if any; the body may not exceed it.</param>
     /// <param name="options">The blob property names and limits.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="InlineDataFormatException">The body is malformed, over a limit, or ended early.</exception>
+    public static ValueTask<InlineDataDocument> ReadAsync(
+        Stream body,
+        long? contentLength,
+        InlineDataReaderOptions options,
+        CancellationToken cancellationToken) =>
+        ReadAsync(body, contentLength, options, openSink: null, cancellationToken);
+
+    /// <summary>Reads a whole JSON body from a (network) stream, in chunks, decoding each blob into memory or into a sink.</summary>
+    /// <param name="body">The body; read to its end, not disposed.</param>
+    /// <param name="contentLength">The declared body length, if any; the body may not exceed it.</param>
+    /// <param name="options">The blob property names and limits.</param>
+    /// <param name="openSink">
+    /// Called as each blob-named string value starts, before any of its content is read. A sink it returns receives the
+    /// value's base64 as it arrives, whatever its length, and the value becomes a blob that is empty in the document (the
+    /// skeleton still holds its placeholder). <see langword="null"/> decodes the value into memory as usual. The reader
+    /// completes and disposes every sink it is given, also when reading fails.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the reads and the sinks' writes.</param>
+    /// <exception cref="InlineDataFormatException">The body is malformed, over a limit, or ended early.</exception>
     public static async ValueTask<InlineDataDocument> ReadAsync(
         Stream body,
         long? contentLength,
         InlineDataReaderOptions options,
+        Func<InlineDataBlobInfo, InlineDataSink?>? openSink,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(options);
-        using var scanner = new InlineDataScanner(options, contentLength);
-        var buffer = ArrayPool<byte>.Shared.Rent(options.BufferSize);
-        try
+        var scanner = new InlineDataScanner(options, contentLength, openSink);
+        await using (scanner.ConfigureAwait(false))
         {
-            long total = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            var buffer = ArrayPool<byte>.Shared.Rent(options.BufferSize);
+            try
             {
-                total += read;
-                if (total > contentLength)
+                long total = 0;
+                int read;
+                while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    // The arena was sized from the declared length, so more data than declared must not be decoded.
-                    throw new InlineDataFormatException($"The body is longer than its declared {contentLength} bytes", contentLength.Value);
+                    total += read;
+                    if (total > contentLength)
+                    {
+                        // The arena was sized from the declared length, so more data than declared must not be decoded.
+                        throw new InlineDataFormatException($"The body is longer than its declared {contentLength} bytes", contentLength.Value);
+                    }
+
+                    for (var done = 0; done < read;)
+                    {
+                        done += scanner.Process(buffer.AsSpan(done, read - done));
+                        await scanner.DrainSinkAsync(cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
-                scanner.Process(buffer.AsSpan(0, read));
+                return scanner.Finish();
             }
-
-            return scanner.Finish();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
-    /// <summary>Reads one JSON document already in memory, such as the data of one server-sent event.</summary>
+    /// <summary>Reads one JSON document already in memory, decoding every blob into memory.</summary>
     /// <exception cref="InlineDataFormatException">The JSON is malformed, over a limit, or incomplete.</exception>
     public static InlineDataDocument Read(ReadOnlySpan<byte> json, InlineDataReaderOptions options)
     {

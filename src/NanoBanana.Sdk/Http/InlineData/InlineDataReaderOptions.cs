@@ -5,7 +5,10 @@ namespace NanoBanana.Sdk.Http.InlineData;
 /// <summary>Which string properties <see cref="InlineDataJsonReader"/> lifts out as blobs, and the limits that keep hostile input bounded.</summary>
 internal sealed class InlineDataReaderOptions
 {
+    private static readonly string[] DefaultMediaTypePropertyNames = ["mimeType", "mime_type"];
+
     private readonly byte[][] _blobPropertyNames;
+    private byte[][] _mediaTypePropertyNames = Utf8(DefaultMediaTypePropertyNames);
 
     /// <param name="blobPropertyNames">
     /// Names of the properties that hold base64, such as "data". They match wherever they appear, on the name's raw
@@ -14,8 +17,24 @@ internal sealed class InlineDataReaderOptions
     public InlineDataReaderOptions(params string[] blobPropertyNames)
     {
         ArgumentNullException.ThrowIfNull(blobPropertyNames);
-        _blobPropertyNames = [.. blobPropertyNames.Select(Encoding.UTF8.GetBytes)];
+        _blobPropertyNames = Utf8(blobPropertyNames);
     }
+
+    /// <summary>
+    /// Names of the properties that give a blob's media type; the unescaped value of one that comes before a blob in the
+    /// same object is passed to the sink callback. Matched on raw bytes, like the blob names. By default "mimeType" and
+    /// its snake_case spelling "mime_type".
+    /// </summary>
+    public IReadOnlyList<string> MediaTypePropertyNames
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value;
+            _mediaTypePropertyNames = Utf8(value);
+        }
+    } = DefaultMediaTypePropertyNames;
 
     /// <summary>
     /// A blob-named string whose raw value is no longer than this stays in the skeleton as ordinary JSON: tiny values
@@ -57,6 +76,7 @@ internal sealed class InlineDataReaderOptions
     /// <summary>
     /// How many decoded bytes one document may hold in all. It also caps the up-front arena: a declared length whose
     /// arena would exceed it is read as if unknown, so a lying Content-Length cannot make the reader allocate ahead of data.
+    /// Bytes decoded into a sink do not count: the reader does not hold them.
     /// </summary>
     public int MaxDecodedLength
     {
@@ -79,9 +99,13 @@ internal sealed class InlineDataReaderOptions
         }
     } = 32 * 1024;
 
-    internal bool IsBlobProperty(ReadOnlySpan<byte> rawName)
+    internal bool IsBlobProperty(ReadOnlySpan<byte> rawName) => Matches(_blobPropertyNames, rawName);
+
+    internal bool IsMediaTypeProperty(ReadOnlySpan<byte> rawName) => Matches(_mediaTypePropertyNames, rawName);
+
+    private static bool Matches(byte[][] names, ReadOnlySpan<byte> rawName)
     {
-        foreach (var name in _blobPropertyNames)
+        foreach (var name in names)
         {
             if (rawName.SequenceEqual(name))
             {
@@ -91,4 +115,6 @@ internal sealed class InlineDataReaderOptions
 
         return false;
     }
+
+    private static byte[][] Utf8(IEnumerable<string> names) => [.. names.Select(Encoding.UTF8.GetBytes)];
 }

@@ -174,7 +174,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
         try
         {
             var response = await SendImagesAsync(prepared, options, cancellationToken).ConfigureAwait(false);
-            var id = response.TaskId ?? throw new NanoBananaException(
+            var id = !string.IsNullOrWhiteSpace(response.TaskId) ? response.TaskId : throw new NanoBananaException(
                 $"{ProviderId} accepted the request but returned no task_id, so it cannot be polled.")
             { Provider = ProviderId, RequestId = response.TraceId };
             var snapshot = Mapper(options).FromResponse(response, id);
@@ -318,7 +318,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     private async Task<ImageGenerationResult> WaitForTaskAsync(
         AceDataImageResponse response, OperationSnapshot snapshot, AceDataImageClientOptions options, CancellationToken cancellationToken)
     {
-        if (response.TaskId is null)
+        if (string.IsNullOrWhiteSpace(response.TaskId))
         {
             throw new NanoBananaException(
                 $"{ProviderId} answered the images request without images and without a task_id (\"{SensitiveText.Sanitize(response.Error?.Message ?? response.Message) ?? "no message"}\").")

@@ -268,7 +268,7 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
             new RequestSpec(HttpRequestKind.Submit, options.SubmitTimeout, What, key),
             cancellationToken).ConfigureAwait(false);
         ApixoEnvelopeError.ThrowIfFailed(envelope.Code, envelope.Message, envelope.Data?.Error, What, key, null);
-        return envelope.Data?.TaskId is { Length: > 0 } taskId
+        return envelope.Data?.TaskId is { } taskId && !string.IsNullOrWhiteSpace(taskId)
             ? taskId
             : throw new NanoBananaException(
                 $"{ProviderId} accepted {What} but returned no data.taskId, so the job cannot be polled; it may still run and be charged.")

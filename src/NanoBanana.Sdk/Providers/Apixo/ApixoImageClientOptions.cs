@@ -43,8 +43,8 @@ public sealed class ApixoImageClientOptions
     public PollingStrategy PollingStrategy { get; set; } = PollingStrategy.Fixed(
         TimeSpan.FromSeconds(3), initialDelay: TimeSpan.FromSeconds(10), maxWait: TimeSpan.FromMinutes(10));
 
-    /// <summary>Retry settings of the HTTP pipeline.</summary>
-    public NanoBananaResilienceOptions Resilience { get; set; } = new();
+    /// <summary>Retry settings and limits of the HTTP pipeline; the limits default to the vendor's documented 1,000 concurrent calls and 10,000 per minute.</summary>
+    public NanoBananaResilienceOptions Resilience { get; set; } = new() { MaxConcurrentRequests = 1000, RequestsPerMinute = 10_000 };
 
     /// <summary>How callbacks are verified. A request with a <c>CallbackUri</c> needs at least one secret in <see cref="NanoBananaWebhookOptions.Secrets"/>.</summary>
     public NanoBananaWebhookOptions Webhooks { get; set; } = new();

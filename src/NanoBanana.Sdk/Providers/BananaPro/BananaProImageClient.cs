@@ -319,7 +319,7 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         BananaProGenerateRequest body, BananaProImageClientOptions options, CancellationToken cancellationToken)
     {
         var submitted = await SubmitAsync(body, options, cancellationToken).ConfigureAwait(false);
-        var id = submitted.TaskId is { Length: > 0 } taskId ? taskId : throw new NanoBananaException(
+        var id = !string.IsNullOrWhiteSpace(submitted.TaskId) ? submitted.TaskId : throw new NanoBananaException(
             $"{ProviderId} accepted the task but returned no task_id, so its result cannot be matched; it may still run and be charged.")
         { Provider = ProviderId };
         Log.JobAccepted(_logger, ProviderId, id);

@@ -69,8 +69,8 @@ public sealed class BananaProImageClientOptions
     /// </summary>
     public NanoBananaWebhookOptions Webhooks { get; set; } = new();
 
-    /// <summary>Retry settings of the HTTP pipeline.</summary>
-    public NanoBananaResilienceOptions Resilience { get; set; } = new();
+    /// <summary>Retry settings and limits of the HTTP pipeline; the limits default to the vendor's documented 5 concurrent calls and 60 per minute.</summary>
+    public NanoBananaResilienceOptions Resilience { get; set; } = new() { MaxConcurrentRequests = 5, RequestsPerMinute = 60 };
 
     /// <summary>The key in effect: <see cref="ApiKey"/>, else the first environment variable that is set.</summary>
     /// <returns>The key, or <see langword="null"/>.</returns>

@@ -34,8 +34,8 @@ internal sealed class GeminiErrorParser : IProviderErrorParser
     private static ProviderError From(GeminiErrorStatus error) => new(
         error.Status,
         error.Message,
-        RetryAfter: error.Details?.Select(RetryDelay).FirstOrDefault(delay => delay is not null),
-        Kind: error.Details?.Any(d => d.Reason == "API_KEY_INVALID") == true ? ProviderErrorKind.Authentication : null);
+        RetryAfter: error.Details?.OfType<GeminiErrorDetail>().Select(RetryDelay).FirstOrDefault(delay => delay is not null),
+        Kind: error.Details?.Any(d => d?.Reason == "API_KEY_INVALID") == true ? ProviderErrorKind.Authentication : null);
 
     /// <summary>A proto3 JSON duration: decimal seconds followed by <c>s</c>, such as <c>"27s"</c> or <c>"0.5s"</c>.</summary>
     private static TimeSpan? RetryDelay(GeminiErrorDetail detail) =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NanoBanana.Sdk.Http;
@@ -10,8 +9,9 @@ namespace NanoBanana.Sdk.Providers.Gemini;
 
 /// <summary>
 /// Reads <c>:streamGenerateContent?alt=sse</c>: each <c>data:</c> event is a whole <c>GenerateContentResponse</c>, parsed
-/// from its bytes with inline images decoded straight into their buffers. An idle timeout, re-armed by every event,
-/// catches a stalled stream; an <c>{"error": ...}</c> event becomes the same typed exception as an HTTP error.
+/// while it arrives through <see cref="SseEventReader"/>, so an inline image is decoded straight into its buffer and
+/// never held as base64. An idle timeout, re-armed by every event, catches a stalled stream; an <c>{"error": ...}</c>
+/// event becomes the same typed exception as an HTTP error.
 /// </summary>
 internal static class GeminiEventStream
 {
@@ -28,18 +28,15 @@ internal static class GeminiEventStream
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
         var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
         await using var _ = stream.ConfigureAwait(false);
-
-        var parser = SseParser.Create(stream, (_, data) => data.IsEmpty ? null : Parse(data));
-        var events = parser.EnumerateAsync(linked.Token).GetAsyncEnumerator(linked.Token);
-        await using var __ = events.ConfigureAwait(false);
+        using var events = new SseEventReader(stream);
         while (true)
         {
+            InlineDataDocument? document;
             try
             {
-                if (!await events.MoveNextAsync().ConfigureAwait(false))
-                {
-                    yield break;
-                }
+                document = await events.MoveNextAsync(linked.Token).ConfigureAwait(false)
+                    ? await InlineDataJsonReader.ReadAsync(events.Data, null, GeminiTransport.InlineDataOptions, linked.Token).ConfigureAwait(false)
+                    : null;
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && idle.IsCancellationRequested)
             {
@@ -50,20 +47,21 @@ internal static class GeminiEventStream
                     IsTransient = true,
                 };
             }
-            catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && Unreadable(e) is { } failure)
             {
-                throw Interrupted(e.Message, e);
+                throw failure;
+            }
+
+            if (document is null)
+            {
+                yield break;
             }
 
             idle.CancelAfter(idleTimeout);
-            if (events.Current.Data is not { } chunk)
-            {
-                continue;
-            }
-
+            var chunk = Parse(document);
             if (chunk.Error is { } error)
             {
-                throw await ErrorAsync(error, chunk.Json, timeProvider, apiKey, cancellationToken).ConfigureAwait(false);
+                throw await ErrorAsync(error, document.Skeleton, timeProvider, apiKey, cancellationToken).ConfigureAwait(false);
             }
 
             yield return chunk.Response!;
@@ -81,21 +79,29 @@ internal static class GeminiEventStream
         IsTransient = true,
     };
 
-    private static Chunk Parse(ReadOnlySpan<byte> data)
+    /// <summary>A failure while an event was read: a cut connection or a cut event is an interruption, anything else unreadable.</summary>
+    private static NanoBananaException? Unreadable(Exception e) => e switch
+    {
+        IOException or HttpRequestException or InlineDataFormatException { IsTruncated: true } => Interrupted(e.Message, e),
+        InlineDataFormatException => CouldNotRead(e),
+        _ => null,
+    };
+
+    private static Chunk Parse(InlineDataDocument document)
     {
         try
         {
-            var document = InlineDataJsonReader.Read(data, GeminiTransport.InlineDataOptions);
             var wire = GeminiTransport.ParseWire(document);
-            return wire.Error is { } error
-                ? new Chunk(null, error, document.Skeleton)
-                : new Chunk(wire.ToResponse(document.GetBytes), null, default);
+            return wire.Error is { } error ? new Chunk(null, error) : new Chunk(wire.ToResponse(document.GetBytes), null);
         }
         catch (Exception e) when (e is InlineDataFormatException or JsonException)
         {
-            throw new NanoBananaException($"{Provider} sent a stream chunk the SDK could not read ({e.Message}).", e) { Provider = Provider };
+            throw CouldNotRead(e);
         }
     }
+
+    private static NanoBananaException CouldNotRead(Exception e) =>
+        new($"{Provider} sent a stream chunk the SDK could not read ({e.Message}).", e) { Provider = Provider };
 
     /// <summary>Maps an error event exactly as the same body on an HTTP error response would be mapped.</summary>
     private static async Task<NanoBananaException> ErrorAsync(
@@ -108,5 +114,5 @@ internal static class GeminiEventStream
             .ConfigureAwait(false);
     }
 
-    private sealed record Chunk(GeminiGenerateContentResponse? Response, GeminiErrorStatus? Error, ReadOnlyMemory<byte> Json);
+    private sealed record Chunk(GeminiGenerateContentResponse? Response, GeminiErrorStatus? Error);
 }

@@ -313,7 +313,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
             var (wire, lengths) = await _transport.SendAsync(
                 message,
                 new RequestSpec(HttpRequestKind.Submit, options.RequestTimeout, "the generateContent request", key),
-                (response, token) => GeminiInlineImageSplitter.ReadAsync(response, openDestination, token),
+                (response, token) => GeminiTransport.ReadToDestinationsAsync(response, openDestination, token),
                 cancellationToken).ConfigureAwait(false);
 
             // The bytes went to the destinations; each part's place among the images is its "#blob:N" placeholder.

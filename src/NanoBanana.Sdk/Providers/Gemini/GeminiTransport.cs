@@ -86,6 +86,36 @@ internal sealed class GeminiTransport(ProviderHttpClient http, TimeProvider time
         JsonSerializer.Deserialize(document.Skeleton.Span, GeminiJsonContext.Default.GeminiWireResponse)
         ?? throw new JsonException("The body was JSON null.");
 
+    /// <summary>
+    /// Reads a <c>generateContent</c> answer, decoding every inline image into a stream <paramref name="openDestination"/>
+    /// opens as the image starts, so it reaches its destination while it arrives; each stream is disposed when its image ends.
+    /// </summary>
+    /// <returns>The answer's skeleton, each image a <c>"#blob:N"</c> placeholder, and the decoded length of each image by index.</returns>
+    /// <exception cref="InlineDataFormatException">An image is not base64, the JSON is malformed, or the body ended early.</exception>
+    public static async Task<(GeminiWireResponse Wire, IReadOnlyList<long> Lengths)> ReadToDestinationsAsync(
+        HttpResponseMessage response, Func<GeminiImagePartInfo, Stream> openDestination, CancellationToken cancellationToken)
+    {
+        var sinks = new List<InlineDataSink>();
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            var document = await InlineDataJsonReader.ReadAsync(
+                body, response.Content.Headers.ContentLength, InlineDataOptions, image => OpenSink(image, openDestination, sinks), cancellationToken)
+                .ConfigureAwait(false);
+            return (ParseWire(document), [.. sinks.Select(sink => sink.BytesWritten)]);
+        }
+    }
+
+    /// <summary>Every <c>data</c> value is an image here, so each gets a destination; its index is its placeholder's.</summary>
+    private static InlineDataSink OpenSink(InlineDataBlobInfo image, Func<GeminiImagePartInfo, Stream> openDestination, List<InlineDataSink> sinks)
+    {
+        var destination = openDestination(new GeminiImagePartInfo(image.Index, image.MediaType))
+            ?? throw new InvalidOperationException($"The destination factory returned no stream for image {image.Index}.");
+        var sink = new InlineDataSink(destination, leaveOpen: false);
+        sinks.Add(sink);
+        return sink;
+    }
+
     private static async Task<GeminiGenerateContentResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

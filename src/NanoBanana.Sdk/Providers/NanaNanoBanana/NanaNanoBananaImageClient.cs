@@ -204,7 +204,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
                 throw Mapper(options).Failure(response.Warning == true, response.Message ?? response.Error, response.GenerationId, response.CreditsUsed);
             }
 
-            var id = response.GenerationId ?? throw new NanoBananaException(
+            var id = !string.IsNullOrWhiteSpace(response.GenerationId) ? response.GenerationId : throw new NanoBananaException(
                 $"{ProviderId} accepted the job but returned no generationId, so it cannot be polled.")
             { Provider = ProviderId };
             Log.JobAccepted(_logger, ProviderId, id);

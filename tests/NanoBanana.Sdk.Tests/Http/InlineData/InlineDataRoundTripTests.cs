@@ -37,13 +37,34 @@ public sealed class InlineDataRoundTripTests
     }
 
     [Fact]
-    public void An_in_memory_event_payload_decodes_to_the_original_bytes()
+    public void An_in_memory_document_decodes_to_the_original_bytes()
     {
         var image = RandomBytes(300_000);
 
         var document = InlineDataJsonReader.Read(Body(image), Options);
 
         Assert.True(document.Blobs[0].Span.SequenceEqual(image));
+    }
+
+    [Fact]
+    public void An_in_memory_document_whose_base64_outgrows_the_skeleton_limit_decodes()
+    {
+        var image = RandomBytes(64 * 1024);
+
+        var document = InlineDataJsonReader.Read(Body(image), new InlineDataReaderOptions("data") { MaxSkeletonLength = 4096 });
+
+        Assert.True(document.Blobs[0].Span.SequenceEqual(image));
+        Assert.True(document.Skeleton.Length < 4096);
+    }
+
+    [Fact]
+    public void An_escape_that_carries_a_value_past_the_lift_threshold_decodes()
+    {
+        var base64 = new string('A', 256) + "/AAA";
+
+        var document = InlineDataJsonReader.Read(Body(base64.Replace("/", "\\/", StringComparison.Ordinal)), Options);
+
+        Assert.Equal(Convert.FromBase64String(base64), Assert.Single(document.Blobs).ToArray());
     }
 
     [Fact]

@@ -78,6 +78,20 @@ public sealed class GeminiStreamingTests
     }
 
     [Fact]
+    public async Task Two_image_parts_in_one_event_give_the_last_one()
+    {
+        var draft = RandomBytes(3000, seed: 1);
+        var final = RandomBytes(9000, seed: 2);
+        var parts = ImagePart(Convert.ToBase64String(draft)) + "," + ImagePart(Convert.ToBase64String(final), "image/jpeg");
+
+        var updates = await StreamAsync(Reply.Sse(Reply.Events(TextChunk, Candidate("STOP", parts))));
+
+        var image = Assert.Single(Assert.IsType<ImageGenerationCompletedUpdate>(updates[^1]).Result.Images);
+        Assert.Equal(final, image.Data!.Value.ToArray());
+        Assert.Equal("image/jpeg", image.MediaType);
+    }
+
+    [Fact]
     public async Task Thought_text_is_not_reported_as_progress()
     {
         var thought = "{\"candidates\":[{\"content\":{\"parts\":[" + TextPart("thinking", thought: true) + "]}}]}";
@@ -120,6 +134,18 @@ public sealed class GeminiStreamingTests
     public async Task A_stream_cut_off_by_the_connection_is_stream_interrupted()
     {
         var e = await Assert.ThrowsAsync<NanoBananaException>(() => StreamAsync(Reply.Sse(Reply.Events(TextChunk), failAtEnd: true)));
+
+        Assert.Equal("stream_interrupted", e.ErrorCode);
+        Assert.True(e.IsTransient);
+        Assert.Equal(GeminiImageClient.ProviderId, e.Provider);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_inside_an_image_event_is_stream_interrupted()
+    {
+        var text = Reply.Events(TextChunk, ImageChunk(Convert.ToBase64String(RandomBytes(100_000))));
+
+        var e = await Assert.ThrowsAsync<NanoBananaException>(() => StreamAsync(Reply.Sse(text[..60_000])));
 
         Assert.Equal("stream_interrupted", e.ErrorCode);
         Assert.True(e.IsTransient);
