@@ -16,14 +16,16 @@ app="$work/PackageSmoke"
 echo '<Project />' > "$work/Directory.Build.props"
 echo '<Project />' > "$work/Directory.Build.targets"
 echo '<Project />' > "$work/Directory.Packages.props"
-# A private package folder: a NanoBanana.* package cached by an earlier run can never stand in for the one packed now.
-export NUGET_PACKAGES="$work/packages"
 
 for project in "$repo"/src/*/*.csproj; do
   dotnet pack "$project" -c "$configuration" -o "$feed" --nologo -v quiet
 done
 packages=$(find "$feed" -name '*.nupkg' ! -name '*.snupkg' -printf '%f\n' | sed -E 's/\.[0-9]+\.[0-9]+\.[0-9]+([-+][^/]*)?\.nupkg$//' | sort)
 echo "packed in ${SECONDS}s: $(echo $packages)"
+
+# From here on, only the app: a private package folder, so a NanoBanana.* package cached by an earlier run can never
+# stand in for the one packed now. (Set after packing: the repository's own restore must keep its usual folder.)
+export NUGET_PACKAGES="$work/packages"
 
 dotnet new console -o "$app" -n PackageSmoke --framework net10.0 >/dev/null
 

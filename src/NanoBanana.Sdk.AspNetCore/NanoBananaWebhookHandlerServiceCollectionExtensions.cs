@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NanoBanana.Sdk.AspNetCore;
 using NanoBanana.Sdk.Webhooks;
@@ -14,7 +15,7 @@ public static class NanoBananaWebhookHandlerServiceCollectionExtensions
     /// <typeparam name="THandler">The handler type.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <returns>The service collection.</returns>
-    public static IServiceCollection AddNanoBananaWebhookHandler<THandler>(this IServiceCollection services)
+    public static IServiceCollection AddNanoBananaWebhookHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
         where THandler : class, IImageGenerationWebhookHandler
     {
         ArgumentNullException.ThrowIfNull(services);

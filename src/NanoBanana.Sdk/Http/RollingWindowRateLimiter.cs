@@ -99,15 +99,25 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
             }
 
             waiter = new Waiter(this);
-            waiter.Node = _waiters.AddLast(waiter);
+            _waiters.AddLast(waiter.Node);
             ArmTimer();
         }
 
         // Registered outside the lock: a token cancelled meanwhile runs the callback at once, and the callback takes the lock.
-        waiter.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((Waiter)state!).Owner.Cancel((Waiter)state, token), waiter);
-        if (waiter.Completion.Task.IsCompleted)
+        var registration = cancellationToken.UnsafeRegister(static (state, token) => ((Waiter)state!).Owner.Cancel((Waiter)state, token), waiter);
+        bool waiting;
+        lock (_gate)
         {
-            waiter.Registration.Dispose();
+            waiting = waiter.Node.List is not null;
+            if (waiting)
+            {
+                waiter.Registration = registration;
+            }
+        }
+
+        if (!waiting)
+        {
+            registration.Dispose();
         }
 
         return new ValueTask<RateLimitLease>(waiter.Completion.Task);
@@ -118,7 +128,7 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
     {
         if (disposing)
         {
-            Release();
+            Shutdown();
         }
 
         base.Dispose(disposing);
@@ -127,12 +137,12 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
     /// <inheritdoc/>
     protected override ValueTask DisposeAsyncCore()
     {
-        Release();
+        Shutdown();
         return base.DisposeAsyncCore();
     }
 
     /// <summary>Stops the timer and fails every waiter.</summary>
-    private void Release()
+    private void Shutdown()
     {
         List<Waiter> abandoned;
         lock (_gate)
@@ -151,7 +161,7 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
 
         foreach (var waiter in abandoned)
         {
-            waiter.Registration.Dispose();
+            waiter.Release();
             waiter.Completion.TrySetException(new ObjectDisposedException(nameof(RollingWindowRateLimiter)));
         }
     }
@@ -231,7 +241,7 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
 
         foreach (var waiter in served)
         {
-            waiter.Registration.Dispose();
+            waiter.Release();
             waiter.Completion.TrySetResult(Granted);
         }
     }
@@ -240,7 +250,7 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
     {
         lock (_gate)
         {
-            if (waiter.Node?.List is null)
+            if (waiter.Node.List is null)
             {
                 return;
             }
@@ -251,15 +261,25 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
         waiter.Completion.TrySetCanceled(cancellationToken);
     }
 
-    private sealed class Waiter(RollingWindowRateLimiter owner)
+    /// <summary>A queued call. <see cref="Node"/> and <see cref="Registration"/> are read and written under the limiter's lock.</summary>
+    private sealed class Waiter
     {
-        public RollingWindowRateLimiter Owner { get; } = owner;
+        public Waiter(RollingWindowRateLimiter owner)
+        {
+            Owner = owner;
+            Node = new LinkedListNode<Waiter>(this);
+        }
+
+        public RollingWindowRateLimiter Owner { get; }
 
         public TaskCompletionSource<RateLimitLease> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public LinkedListNode<Waiter>? Node { get; set; }
+        public LinkedListNode<Waiter> Node { get; }
 
         public CancellationTokenRegistration Registration { get; set; }
+
+        /// <summary>Stops listening for cancellation; called outside the lock, after the waiter left the queue under it.</summary>
+        public void Release() => Registration.Dispose();
     }
 
     private sealed class Lease(bool isAcquired, TimeSpan? retryAfter) : RateLimitLease

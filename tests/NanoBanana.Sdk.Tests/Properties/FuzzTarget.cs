@@ -66,7 +66,10 @@ public sealed record FuzzTarget(
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not a provider of the SDK."),
     };
 
-    /// <summary>Runs one of the common calls (<c>start</c>, <c>status</c>, <c>generate</c>, <c>stream</c>) through a fresh client over <paramref name="handler"/>.</summary>
+    /// <summary>
+    /// Runs one of the common calls (<c>start</c>, <c>status</c>, <c>generate</c>, <c>stream</c>), or <c>vendor</c> for the
+    /// typed client's own reads, through a fresh client over <paramref name="handler"/>.
+    /// </summary>
     /// <param name="surface">The call.</param>
     /// <param name="handler">What answers it.</param>
     /// <param name="cancellationToken">Ends it.</param>
@@ -87,17 +90,76 @@ public sealed record FuzzTarget(
                 case "generate":
                     await client.GenerateAsync(Request, cancellationToken);
                     break;
-                default:
+                case "stream":
                     await foreach (var _ in client.GenerateStreamingAsync(Request, cancellationToken))
                     {
                     }
 
+                    break;
+                default:
+                    await VendorReadsAsync(client, cancellationToken);
                     break;
             }
         }
         finally
         {
             (client as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The vendor-only reads each typed client adds (models, credits, balances, files, batches), one after another.</summary>
+    private static async Task VendorReadsAsync(IImageGenerationClient client, CancellationToken cancellationToken)
+    {
+        switch (client)
+        {
+            case NanaNanoBananaImageClient nana:
+                await Each(() => nana.GetModelsAsync(cancellationToken), () => nana.GetCreditsAsync(cancellationToken));
+                break;
+            case BananaProImageClient bananaPro:
+                await Each(() => bananaPro.GetBalancesAsync(cancellationToken), () => bananaPro.ListWebhooksAsync(cancellationToken));
+                break;
+            case AceDataImageClient aceData:
+                await aceData.RetrieveTasksAsync([AceDataWireFixtures.TaskId, AceDataWireFixtures.SyncTaskId], cancellationToken);
+                break;
+            case ApixoImageClient apixo:
+                await apixo.GetTaskStatusAsync(ApixoModels.NanoBanana, ApixoWireFixtures.TaskId, cancellationToken);
+                break;
+            case GeminiImageClient gemini:
+                await Each(
+                    () => gemini.GetModelsAsync(cancellationToken),
+                    () => gemini.GetFileAsync("files/abc123", cancellationToken),
+                    () => gemini.UploadFileAsync(ImageInput.FromBytes(Png.Tiny, "image/png"), cancellationToken: cancellationToken),
+                    () => gemini.GenerateToStreamAsync(Request, _ => new MemoryStream(), cancellationToken));
+                break;
+            default:
+                await ((DreamToJobsImageClient)client).UploadFileAsync(Png.Tiny, "reference.png", "image/png", cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>Runs every read, so one that ends early in an accepted exception does not hide the others; rethrows the first failure.</summary>
+    private static async Task Each(params Func<Task>[] reads)
+    {
+        Exception? first = null;
+        foreach (var read in reads)
+        {
+            try
+            {
+                await read();
+            }
+            catch (Exception e) when (ParserOutcome.IsOurs(e))
+            {
+                // Accepted: the next read still runs.
+            }
+            catch (Exception e)
+            {
+                first ??= e;
+            }
+        }
+
+        if (first is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         }
     }
 

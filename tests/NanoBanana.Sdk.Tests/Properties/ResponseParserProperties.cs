@@ -1,7 +1,8 @@
 namespace NanoBanana.Sdk.Tests.Properties;
 
 /// <summary>
-/// Every provider's response parsers (submit, status read, and the whole generate call) given arbitrary answers: each
+/// Every provider's response parsers (submit, status read, the whole generate call, and the typed client's own reads such
+/// as models, credits, balances, files and batches) given arbitrary answers: each
 /// ends in a result or in one of the SDK's exceptions, never a <see cref="NullReferenceException"/>, an
 /// <see cref="InvalidCastException"/> or a loop without end.
 /// </summary>
@@ -15,6 +16,7 @@ public sealed class ResponseParserProperties
         { "Apixo", "generate" }, { "Apixo", "start" }, { "Apixo", "status" },
         { "Gemini", "generate" },
         { "DreamToJobs", "generate" }, { "DreamToJobs", "start" }, { "DreamToJobs", "status" },
+        { "NanaNanoBanana", "vendor" }, { "BananaPro", "vendor" }, { "AceData", "vendor" }, { "Apixo", "vendor" }, { "Gemini", "vendor" }, { "DreamToJobs", "vendor" },
     };
 
     [Theory]

@@ -435,8 +435,12 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         }
 
         var wirePart = wire.Candidates![0].Content!.Parts![position];
-        var placeholder = (wirePart.InlineData ?? wirePart.InlineDataSnakeCase)!.Data!;
-        return int.Parse(placeholder.AsSpan(Http.InlineData.InlineDataDocument.PlaceholderPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+        var placeholder = (wirePart.InlineData ?? wirePart.InlineDataSnakeCase)!.Data;
+        const string Prefix = Http.InlineData.InlineDataDocument.PlaceholderPrefix;
+        return placeholder is not null && placeholder.StartsWith(Prefix, StringComparison.Ordinal)
+            && int.TryParse(placeholder.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index
+            : throw new NanoBananaException($"{ProviderId} answered an image part without image data, so no image reached a destination.") { Provider = ProviderId };
     }
 
     private PollingImageGenerationOperation Operation(OperationSnapshot snapshot) =>

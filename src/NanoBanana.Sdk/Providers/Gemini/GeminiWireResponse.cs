@@ -31,7 +31,7 @@ internal sealed record GeminiWireResponse
     /// <param name="bytes">Resolves an <c>inlineData.data</c> skeleton value to its bytes.</param>
     public GeminiGenerateContentResponse ToResponse(Func<string, ReadOnlyMemory<byte>> bytes) => new()
     {
-        Candidates = Candidates?.OfType<GeminiWireCandidate>().Select(c => c.ToCandidate(bytes)).ToList() ?? [],
+        Candidates = Candidates?.Select(c => c?.ToCandidate(bytes) ?? new GeminiCandidate()).ToList() ?? [],
         PromptFeedback = PromptFeedback,
         UsageMetadata = UsageMetadata,
         ModelVersion = ModelVersion,
@@ -61,7 +61,7 @@ internal sealed record GeminiWireCandidate
         Content = Content is null ? null : new GeminiContent
         {
             Role = Content.Role,
-            Parts = Content.Parts?.OfType<GeminiWirePart>().Select(p => p.ToPart(bytes)).ToList() ?? [],
+            Parts = Content.Parts?.Select(p => p?.ToPart(bytes) ?? new GeminiPart()).ToList() ?? [],
         },
         FinishReason = FinishReason,
         FinishMessage = FinishMessage,
