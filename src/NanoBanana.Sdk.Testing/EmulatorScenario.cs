@@ -120,13 +120,12 @@ public sealed class EmulatorScenario
 
     /// <summary>Queues a fault; queued faults are consumed first-in first-out by the next matching requests.</summary>
     /// <param name="fault">The fault to queue.</param>
+    /// <exception cref="ArgumentException">The fault is inconsistent, for example a redirect without a target or an invalid path pattern.</exception>
     public void EnqueueFault(EmulatorFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        ArgumentOutOfRangeException.ThrowIfLessThan(fault.StatusCode, 100, nameof(fault));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(fault.StatusCode, 599, nameof(fault));
-        ArgumentOutOfRangeException.ThrowIfLessThan(fault.Times, 1, nameof(fault));
-        lock (_gate) { _faults.Add(new PendingFault(fault)); }
+        var pending = new PendingFault(fault);
+        lock (_gate) { _faults.Add(pending); }
     }
 
     /// <summary>Restores every default and drops all queued faults.</summary>

@@ -78,6 +78,13 @@ public sealed class NanoBananaEmulator : IAsyncDisposable
     /// <summary>A snapshot of every request received so far, in arrival order, image downloads included.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Recorder.Snapshot();
 
+    /// <summary>
+    /// A snapshot of the requests the vendor endpoints ran, in arrival order: requests a fault answered in the vendor's place
+    /// (a status, a page, a redirect, a slow request the client gave up on) are left out, requests whose answer a fault spoiled
+    /// after running them (a reset, a stall) are in. A submit listed twice for the same job is a job paid twice.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> HandledRequests => _state.Recorder.HandledSnapshot();
+
     /// <summary>A snapshot of every callback attempt the emulator made to the app, in order, retries included.</summary>
     public IReadOnlyList<DeliveredCallback> Callbacks => _state.Callbacks.Delivered;
 
@@ -124,7 +131,7 @@ public sealed class NanoBananaEmulator : IAsyncDisposable
         return Array.FindAll(_state.Recorder.Snapshot(), request => request.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
     }
 
-    /// <summary>Forgets every recorded request.</summary>
+    /// <summary>Forgets every recorded request, handled ones included.</summary>
     public void ClearRequests() => _state.Recorder.Clear();
 
     /// <summary>Stops the server; open connections are aborted after a short grace period.</summary>

@@ -32,7 +32,7 @@ internal static class EmulatorHost
 
         var app = builder.Build();
         app.Use(new RequestRecordingMiddleware(state.Recorder, state.Time).InvokeAsync);
-        app.Use(new ScenarioMiddleware(state.Scenario, modules).InvokeAsync);
+        app.Use(new ScenarioMiddleware(state.Scenario, state.Recorder, modules).InvokeAsync);
         new ImageFileEndpoint(state.Images).Map(app);
         foreach (var module in modules)
         {

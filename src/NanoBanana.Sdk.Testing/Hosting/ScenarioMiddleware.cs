@@ -1,13 +1,14 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
-using NanoBanana.Sdk.Testing.Http;
+using NanoBanana.Sdk.Testing.Recording;
+using NanoBanana.Sdk.Testing.Scenario;
 
 namespace NanoBanana.Sdk.Testing.Hosting;
 
-/// <summary>Applies the scenario's latency and queued faults before a request reaches its endpoint.</summary>
-internal sealed class ScenarioMiddleware(EmulatorScenario scenario, IReadOnlyList<IEmulatorModule> modules)
+/// <summary>
+/// Applies the scenario's latency and queued faults before a request reaches its endpoint, and records which requests
+/// the endpoint ran, so a test can tell a submit the vendor ran (and charged) from one a fault answered in its place.
+/// </summary>
+internal sealed class ScenarioMiddleware(EmulatorScenario scenario, RequestRecorder recorder, IReadOnlyList<IEmulatorModule> modules)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -20,35 +21,59 @@ internal sealed class ScenarioMiddleware(EmulatorScenario scenario, IReadOnlyLis
         }
 
         var fault = scenario.TakeFault(context.Request.Method, path.Value ?? "/", isApiRequest: module is not null);
-        if (fault is null)
+        switch (fault?.Kind)
         {
-            await next(context).ConfigureAwait(false);
+            case null:
+                await RunAsync(context, next).ConfigureAwait(false);
+                break;
+            case EmulatorFaultKind.Slow:
+                await SlowAsync(context, next, fault).ConfigureAwait(false);
+                break;
+            case EmulatorFaultKind.ResetBeforeHeaders or EmulatorFaultKind.ResetMidBody or EmulatorFaultKind.Stall or EmulatorFaultKind.TruncateStream:
+                await RunSpoiledAsync(context, next, fault).ConfigureAwait(false);
+                break;
+            default:
+                await FaultAnswers.WriteAsync(context, fault, module).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private Task RunAsync(HttpContext context, RequestDelegate next)
+    {
+        recorder.MarkHandled(RequestRecordingMiddleware.Current(context));
+        return next(context);
+    }
+
+    private async Task SlowAsync(HttpContext context, RequestDelegate next, EmulatorFault fault)
+    {
+        try
+        {
+            await Task.Delay(fault.StallFor ?? Timeout.InfiniteTimeSpan, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up first: the request is never run.
             return;
         }
 
-        await WriteFaultAsync(context, fault, module).ConfigureAwait(false);
+        await RunAsync(context, next).ConfigureAwait(false);
     }
 
-    private static async Task WriteFaultAsync(HttpContext context, EmulatorFault fault, IEmulatorModule? module)
+    private async Task RunSpoiledAsync(HttpContext context, RequestDelegate next, EmulatorFault fault)
     {
-        if (fault.RetryAfter is TimeSpan retryAfter)
+        var original = context.Response.Body;
+        context.Response.Body = new FaultingResponseStream(original, context, fault);
+        try
         {
-            var seconds = (long)Math.Ceiling(Math.Max(0, retryAfter.TotalSeconds));
-            context.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
+            await RunAsync(context, next).ConfigureAwait(false);
         }
-
-        if (fault.Body is not null)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            await JsonResponse.WriteRawAsync(context, fault.StatusCode, Encoding.UTF8.GetBytes(fault.Body)).ConfigureAwait(false);
+            // A stall the client gave up on, or a reset: nothing more can be sent.
         }
-        else if (module is not null)
+        finally
         {
-            await module.WriteErrorAsync(context, fault.StatusCode).ConfigureAwait(false);
-        }
-        else
-        {
-            // Paths outside every vendor API (image files) have no documented error body.
-            context.Response.StatusCode = fault.StatusCode;
+            context.Response.Body = original;
         }
     }
 

@@ -18,7 +18,7 @@ internal static class HttpErrorMapper
         CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBoundedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
         ProviderError? error;
         try
         {
@@ -36,9 +36,17 @@ internal static class HttpErrorMapper
         var retryAfter = Longer(RetryAfterHeader.Read(response, timeProvider), error?.RetryAfter);
         var prefix = $"HTTP {status} from {provider}";
         var detail = string.IsNullOrEmpty(vendorMessage) ? string.Empty : $" (\"{vendorMessage}\")";
+        if (error is null && IsHtml(response))
+        {
+            var title = SensitiveText.Sanitize(HtmlTitle(body), apiKey);
+            detail = $" (an HTML page{(title is null ? string.Empty : $" titled \"{title}\"")}, likely from a proxy or gateway in front of the vendor)";
+        }
 
         NanoBananaException exception = (error?.Kind ?? KindOf(status)) switch
         {
+            _ when status is >= 300 and < 400 => new NanoBananaException(
+                $"{prefix}: the vendor redirected the request to {DescribeTarget(response)}. The SDK follows no redirect on API calls, so the API key " +
+                "is never sent to another host; if the vendor has moved, set the provider's BaseAddress to its new address."),
             ProviderErrorKind.Authentication when status == 403 => new NanoBananaAuthenticationException(
                 $"{prefix}: the key may not use this API{detail}. Check that API access is enabled for the account. {parser.AuthenticationHint}"),
             ProviderErrorKind.Authentication => new NanoBananaAuthenticationException($"{prefix}: the API key was missing or rejected{detail}. {parser.AuthenticationHint}"),
@@ -99,6 +107,35 @@ internal static class HttpErrorMapper
     private static string RetryAdvice(TimeSpan? retryAfter) =>
         retryAfter is { } wait ? $"Retry after {wait.TotalSeconds:0.#} s." : "Retry later.";
 
+    /// <summary>Whether the answer is a redirect that names where to go.</summary>
+    public static bool IsRedirect(HttpResponseMessage response) =>
+        (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is not null;
+
+    /// <summary>The absolute target of a redirect, resolved against the request's address when it is relative.</summary>
+    public static Uri? RedirectTarget(HttpResponseMessage response) => response.Headers.Location switch
+    {
+        null => null,
+        { IsAbsoluteUri: true } absolute => absolute,
+        { } relative => response.RequestMessage?.RequestUri is { } requested && Uri.TryCreate(requested, relative, out var resolved) ? resolved : null,
+    };
+
+    /// <summary>Whether the answer is labelled as an HTML page, as proxies, gateways and CDNs answer in a vendor's place.</summary>
+    public static bool IsHtml(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is "text/html" or "application/xhtml+xml";
+
+    /// <summary>The text of an HTML page's <c>&lt;title&gt;</c>, or null when it has none in the bytes read.</summary>
+    public static string? HtmlTitle(ReadOnlySpan<byte> page)
+    {
+        var text = Encoding.UTF8.GetString(page);
+        var start = text.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+        var end = start < 0 ? -1 : text.IndexOf("</title>", start, StringComparison.OrdinalIgnoreCase);
+        return end < 0 ? null : System.Net.WebUtility.HtmlDecode(text[(start + "<title>".Length)..end]).Trim();
+    }
+
+    /// <summary>Where a redirect points, without its query (which may carry a signature), for messages.</summary>
+    public static string DescribeTarget(HttpResponseMessage response) =>
+        RedirectTarget(response) is { } target ? target.GetLeftPart(UriPartial.Path) : "an address it did not give";
+
     private static bool LooksLikeText(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType is { } type
         && (type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) || type.Contains("json", StringComparison.OrdinalIgnoreCase));
@@ -106,18 +143,19 @@ internal static class HttpErrorMapper
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads at most <paramref name="limit"/> bytes of the body; a body cut off while reading yields nothing.</summary>
+    public static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
     {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(MaxErrorBodyBytes);
+            var buffer = ArrayPool<byte>.Shared.Rent(limit);
             try
             {
                 var total = 0;
                 int read;
-                while (total < MaxErrorBodyBytes
-                    && (read = await stream.ReadAsync(buffer.AsMemory(total, MaxErrorBodyBytes - total), cancellationToken).ConfigureAwait(false)) > 0)
+                while (total < limit
+                    && (read = await stream.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     total += read;
                 }

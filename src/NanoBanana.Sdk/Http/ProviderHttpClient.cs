@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -19,9 +20,26 @@ internal sealed class ProviderHttpClient(
     TimeProvider timeProvider,
     ILogger logger)
 {
+    /// <summary>Vendors answer JSON calls with ids and URLs (inline images have their own reader), so a longer answer is not one.</summary>
+    public const long MaxJsonBodyBytes = 16L * 1024 * 1024;
+
+    /// <summary>How many redirects an image download follows; API calls follow none.</summary>
+    private const int MaxDownloadRedirects = 5;
+
+    /// <summary>How much of an unexpected body is read to describe it.</summary>
+    private const int DescribedBodyBytes = 4 * 1024;
+
     /// <summary>Sent on every request, downloads included: some CDNs refuse requests without a User-Agent.</summary>
     private static readonly ProductInfoHeaderValue UserAgent =
         new("NanoBanana.Sdk", typeof(ProviderHttpClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+
+    /// <summary>What a successful answer must look like before its body is handed on.</summary>
+    private enum Expected
+    {
+        Anything,
+        Json,
+        EventStream,
+    }
 
     public async Task<T> SendJsonAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> responseType, RequestSpec spec, CancellationToken cancellationToken) =>
         (await SendJsonWithHintAsync(request, responseType, spec, cancellationToken).ConfigureAwait(false)).Value;
@@ -34,18 +52,27 @@ internal sealed class ProviderHttpClient(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            using var response = await SendCoreAsync(request, spec, linked.Token).ConfigureAwait(false);
-            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            using var response = await SendExpectingAsync(request, spec, Expected.Json, linked.Token).ConfigureAwait(false);
+            var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false), MaxJsonBodyBytes);
             await using (stream.ConfigureAwait(false))
             {
-                var value = await JsonSerializer.DeserializeAsync(stream, responseType, linked.Token).ConfigureAwait(false)
-                    ?? throw Malformed(spec, "the body was JSON null", null);
-                return new JsonAnswer<T>(value, RetryAfterHeader.Read(response, timeProvider));
+                try
+                {
+                    var value = await JsonSerializer.DeserializeAsync(stream, responseType, linked.Token).ConfigureAwait(false)
+                        ?? throw Unreadable(response, spec, "the body was JSON null", null);
+                    return new JsonAnswer<T>(value, RetryAfterHeader.Read(response, timeProvider));
+                }
+                catch (JsonException e)
+                {
+                    throw Unreadable(response, spec, e.Message, e);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw Fail(new NanoBananaException(
+                        $"{provider} answered {spec.Description} with more than {MaxJsonBodyBytes / (1024 * 1024)} MiB, past the SDK's limit for any answer to it; it stopped reading.{AcceptedNote(spec)}", e),
+                        spec, transient: false, (int)response.StatusCode);
+                }
             }
-        }
-        catch (JsonException e)
-        {
-            throw Malformed(spec, e.Message, e);
         }
         catch (Exception e) when (Translate(e, spec, budget, cancellationToken) is { } translated)
         {
@@ -53,14 +80,73 @@ internal sealed class ProviderHttpClient(
         }
     }
 
-    /// <summary>Sends a request whose body the caller reads itself (SSE, downloads); the budget covers the headers only.</summary>
-    public async Task<HttpResponseMessage> SendForStreamAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken)
+    /// <summary>Sends a request whose body the caller reads itself (downloads, uploads); the budget covers the headers only.</summary>
+    public Task<HttpResponseMessage> SendForStreamAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken) =>
+        SendWithinBudgetAsync(request, spec, Expected.Anything, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SendForStreamAsync"/>, for a JSON answer the caller parses itself: an HTML page or an empty body is
+    /// refused with a clear exception before the caller reads anything.
+    /// </summary>
+    public Task<HttpResponseMessage> SendForJsonAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken) =>
+        SendWithinBudgetAsync(request, spec, Expected.Json, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SendForStreamAsync"/>, for a server-sent event stream: an answer that is not <c>text/event-stream</c>
+    /// (an HTML page, a JSON document, an empty body) is refused with a clear exception.
+    /// </summary>
+    public Task<HttpResponseMessage> SendForEventStreamAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken) =>
+        SendWithinBudgetAsync(request, spec, Expected.EventStream, cancellationToken);
+
+    /// <summary>
+    /// Opens an image download; the returned stream owns the response. Redirects are followed here, unlike on API calls,
+    /// because a download carries no credentials: each hop is a fresh request without any key.
+    /// </summary>
+    public async Task<Stream> DownloadAsync(Uri uri, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var spec = new RequestSpec(HttpRequestKind.Read, budget, $"the image download from {uri.Host}");
+        using var timer = new CancellationTokenSource(budget, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            var response = await FollowDownloadRedirectsAsync(uri, spec, linked.Token).ConfigureAwait(false);
+            try
+            {
+                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return new ResponseOwningStream(body, response);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        catch (Exception e) when (Translate(e, spec, timer, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>
+    /// Turns a successful answer whose body cannot be parsed into a clear exception: a body labelled as something other
+    /// than JSON is described by its content type rather than by the parser's complaint about its first byte.
+    /// </summary>
+    public NanoBananaException Unreadable(HttpResponseMessage response, RequestSpec spec, string reason, Exception? inner)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var message = mediaType is null || IsJson(mediaType)
+            ? $"{provider} answered {spec.Description} with a body the SDK could not read ({SensitiveText.Sanitize(reason, spec.ApiKey)})."
+            : $"{provider} answered {spec.Description} (HTTP {(int)response.StatusCode}) with {mediaType} content instead of JSON; a proxy or gateway in front of the vendor may have answered.";
+        return Fail(new NanoBananaException(message + AcceptedNote(spec), inner), spec, transient: false, (int)response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendWithinBudgetAsync(HttpRequestMessage request, RequestSpec spec, Expected expected, CancellationToken cancellationToken)
     {
         using var budget = new CancellationTokenSource(spec.Budget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            return await SendCoreAsync(request, spec, linked.Token).ConfigureAwait(false);
+            return await SendExpectingAsync(request, spec, expected, linked.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (Translate(e, spec, budget, cancellationToken) is { } translated)
         {
@@ -68,16 +154,17 @@ internal sealed class ProviderHttpClient(
         }
     }
 
-    /// <summary>Opens an image download; the returned stream owns the response.</summary>
-    public async Task<Stream> DownloadAsync(Uri uri, TimeSpan budget, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendExpectingAsync(HttpRequestMessage request, RequestSpec spec, Expected expected, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        var response = await SendForStreamAsync(request, new RequestSpec(HttpRequestKind.Read, budget, $"the image download from {uri.Host}"), cancellationToken)
-            .ConfigureAwait(false);
+        var response = await SendCoreAsync(request, spec, followsRedirects: false, cancellationToken).ConfigureAwait(false);
         try
         {
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new ResponseOwningStream(body, response);
+            if (await RefuseAsync(response, spec, expected, cancellationToken).ConfigureAwait(false) is { } refusal)
+            {
+                throw refusal;
+            }
+
+            return response;
         }
         catch
         {
@@ -86,7 +173,72 @@ internal sealed class ProviderHttpClient(
         }
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken)
+    /// <summary>The exception for a successful answer that is plainly not what the call reads, or null when it may be.</summary>
+    private async Task<NanoBananaException?> RefuseAsync(HttpResponseMessage response, RequestSpec spec, Expected expected, CancellationToken cancellationToken)
+    {
+        if (expected == Expected.Anything)
+        {
+            return null;
+        }
+
+        var what = expected == Expected.Json ? "JSON" : "an event stream";
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        string? problem = null;
+        if (HttpErrorMapper.IsHtml(response))
+        {
+            var title = HttpErrorMapper.HtmlTitle(await HttpErrorMapper.ReadBoundedAsync(response, DescribedBodyBytes, cancellationToken).ConfigureAwait(false));
+            problem = $"an HTML page{(title is null ? string.Empty : $" titled \"{SensitiveText.Sanitize(title, spec.ApiKey)}\"")} instead of {what}; a proxy or gateway in front of the vendor probably answered";
+        }
+        else if (response.Content.Headers.ContentLength == 0)
+        {
+            problem = $"an empty body instead of {what}";
+        }
+        else if (expected == Expected.EventStream && mediaType is not null && !mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            var body = SensitiveText.Sanitize(Encoding.UTF8.GetString(
+                await HttpErrorMapper.ReadBoundedAsync(response, DescribedBodyBytes, cancellationToken).ConfigureAwait(false)), spec.ApiKey);
+            problem = $"{mediaType} content instead of an event stream{(body is null ? string.Empty : $" (\"{body}\")")}";
+        }
+
+        return problem is null
+            ? null
+            : Fail(new NanoBananaException($"{provider} answered {spec.Description} (HTTP {(int)response.StatusCode}) with {problem}.{AcceptedNote(spec)}"),
+                spec, transient: false, (int)response.StatusCode);
+    }
+
+    /// <summary>Sends an image download, following up to <see cref="MaxDownloadRedirects"/> redirects, never from https to http.</summary>
+    private async Task<HttpResponseMessage> FollowDownloadRedirectsAsync(Uri uri, RequestSpec spec, CancellationToken cancellationToken)
+    {
+        var target = uri;
+        for (var hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            var response = await SendCoreAsync(request, spec, followsRedirects: true, cancellationToken).ConfigureAwait(false);
+            if (!HttpErrorMapper.IsRedirect(response))
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                var next = HttpErrorMapper.RedirectTarget(response);
+                if (hop == MaxDownloadRedirects || next is null || next.Scheme is not ("http" or "https") || (target.Scheme == "https" && next.Scheme == "http"))
+                {
+                    throw Fail(
+                        new NanoBananaException(
+                            $"{provider} could not finish {spec.Description}: it was redirected {hop + 1} time(s), the last to {HttpErrorMapper.DescribeTarget(response)}; " +
+                            $"the SDK follows at most {MaxDownloadRedirects} redirects of a download, and never from https to http or to another scheme."),
+                        spec,
+                        transient: false,
+                        (int)response.StatusCode);
+                }
+
+                target = next;
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, RequestSpec spec, bool followsRedirects, CancellationToken cancellationToken)
     {
         if (request.Headers.UserAgent.Count == 0)
         {
@@ -105,7 +257,7 @@ internal sealed class ProviderHttpClient(
             new KeyValuePair<string, object?>("gen_ai.provider.name", provider),
             new KeyValuePair<string, object?>("http.response.status_code", (int)response.StatusCode));
 
-        if (response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode || (followsRedirects && HttpErrorMapper.IsRedirect(response)))
         {
             return response;
         }
@@ -139,21 +291,26 @@ internal sealed class ProviderHttpClient(
             var note = spec.Kind == HttpRequestKind.Submit && !neverSent
                 ? " The request may have reached the vendor, so it was not resent; the job may have been charged."
                 : string.Empty;
-            return Fail(new NanoBananaException($"Could not complete {spec.Description} to {provider}: {e.Message}.{note}", e), spec);
+            return Fail(new NanoBananaException($"Could not complete {spec.Description} to {provider}: {e.Message.TrimEnd('.')}.{note}", e), spec);
         }
 
         return null;
     }
 
-    private NanoBananaException Malformed(RequestSpec spec, string reason, Exception? inner) =>
-        Fail(new NanoBananaException($"{provider} answered {spec.Description} with a body the SDK could not read ({reason}).", inner), spec, transient: false);
+    /// <summary>What a failure after the vendor answered a submit means for the job, when the answer named no job.</summary>
+    public static string AcceptedNote(RequestSpec spec) => spec.Kind == HttpRequestKind.Submit && spec.OperationId is null
+        ? " The vendor may have accepted and charged the job; it was not resent."
+        : string.Empty;
 
-    private NanoBananaException Fail(NanoBananaException exception, RequestSpec spec, bool transient = true)
+    private static bool IsJson(string mediaType) => mediaType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    private NanoBananaException Fail(NanoBananaException exception, RequestSpec spec, bool transient = true, int? statusCode = null)
     {
         Log.RequestFailed(logger, provider, exception.Message);
         return exception.With<NanoBananaException>(facts =>
         {
             facts.Provider = provider;
+            facts.StatusCode = statusCode;
             facts.OperationId = spec.OperationId;
             facts.IsTransient = transient;
         });

@@ -7,12 +7,16 @@ namespace NanoBanana.Sdk.Http;
 
 /// <summary>
 /// Reads a Server-Sent Events body as JSON events through <see cref="SseParser"/>, each parsed from its bytes.
-/// An idle timeout, re-armed by every event, catches a stalled stream.
+/// An idle timeout, re-armed by every event, catches a stalled stream; a size limit on the whole stream keeps a
+/// runaway event (the parser holds a line until it ends) from growing without bound.
 /// </summary>
 internal static class SseJsonReader
 {
     /// <summary>The error code of the exception thrown when the connection ends mid-stream.</summary>
     public const string InterruptedCode = "stream_interrupted";
+
+    /// <summary>Progress events are a few hundred bytes and a job sends at most hundreds, so a longer stream is not one.</summary>
+    public const long MaxStreamBytes = 16L * 1024 * 1024;
 
     public static async IAsyncEnumerable<T> ReadAsync<T>(
         HttpResponseMessage response,
@@ -24,7 +28,7 @@ internal static class SseJsonReader
     {
         using var idle = new CancellationTokenSource(idleTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
-        var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+        var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false), MaxStreamBytes);
         await using var _ = stream.ConfigureAwait(false);
 
         var parser = SseParser.Create(stream, (_, data) => Parse(data, eventType, provider));
@@ -45,6 +49,13 @@ internal static class SseJsonReader
                 {
                     Provider = provider,
                     IsTransient = true,
+                };
+            }
+            catch (InvalidDataException e)
+            {
+                throw new NanoBananaException($"The {provider} event stream passed {MaxStreamBytes / (1024 * 1024)} MiB, far more than any job sends; the SDK stopped reading.", e)
+                {
+                    Provider = provider,
                 };
             }
             catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)

@@ -47,7 +47,7 @@ public sealed class ImageInput
         return new ImageInput(ImageInputKind.Bytes, null, data, null, mediaType, ImageSignature.Detect(data.Span));
     }
 
-    /// <summary>A reference image in a local file, streamed when the request is sent.</summary>
+    /// <summary>A reference image in a local file, streamed when the request is sent; its first bytes are read now, to check its format before sending.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="mediaType">Its media type; <see langword="null"/> to infer it from the file.</param>
     /// <returns>The input.</returns>

@@ -9,7 +9,7 @@ internal static class ImageSignature
     /// <summary>How many leading bytes <see cref="Detect"/> needs.</summary>
     public const int HeadLength = 16;
 
-    /// <summary>Formats some vendor documents for reference images: PNG, JPEG and WebP everywhere, HEIC and HEIF on Gemini.</summary>
+    /// <summary>Formats a vendor documents for reference images: PNG, JPEG and WebP, which all of them take, and HEIC and HEIF, which one does.</summary>
     private static readonly string[] Sendable = ["image/png", "image/jpeg", "image/webp", "image/heic", "image/heif"];
 
     /// <summary>The media type the first bytes show, or <see langword="null"/> when they match no format known here.</summary>

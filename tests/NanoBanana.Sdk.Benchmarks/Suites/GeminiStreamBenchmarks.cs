@@ -31,12 +31,12 @@ public class GeminiStreamBenchmarks
     /// <summary>Sets up the raw client and checks it returns the image.</summary>
     /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(RawHttpClient))]
-    public Task SetupRawAsync() => SetupAsync(nameof(RawHttpClient), RawHttpClient);
+    public async Task SetupRawAsync() => await SetupAsync(nameof(RawHttpClient), RawHttpClient);
 
     /// <summary>Sets up the SDK and checks it returns the image.</summary>
     /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(Sdk))]
-    public Task SetupSdkAsync() => SetupAsync(nameof(Sdk), Sdk);
+    public async Task SetupSdkAsync() => await SetupAsync(nameof(Sdk), Sdk);
 
     /// <summary>Disposes the clients.</summary>
     [GlobalCleanup]
@@ -75,7 +75,7 @@ public class GeminiStreamBenchmarks
         throw new InvalidOperationException("The stream ended without a completed update.");
     }
 
-    private Task SetupAsync(string method, Func<Task<ReadOnlyMemory<byte>>> read)
+    private async Task SetupAsync(string method, Func<Task<ReadOnlyMemory<byte>>> read)
     {
         var server = PayloadServerProcess.Shared;
         var imageBytes = ImageBytes.Mebibytes(ImageMiB);
@@ -84,7 +84,7 @@ public class GeminiStreamBenchmarks
         _raw = new RawStreamClient(_http, server.Address(Routes.GeminiStream(imageBytes)[1..] + "?alt=sse"), GeminiRequestBody.Json);
         _sdk = new GeminiImageClient(new GeminiImageClientOptions { BaseAddress = server.Address(Routes.GeminiBase), ApiKey = "x" });
         _request = InlineImageClients.SdkRequest(imageBytes);
-        return CaseFailures.CheckAsync($"{nameof(GeminiStreamBenchmarks)}.{method}/{ImageMiB}", async () =>
+        await CaseFailures.CheckAsync($"{nameof(GeminiStreamBenchmarks)}.{method}/{ImageMiB}", async () =>
         {
             var image = await read();
             if (!image.Span.SequenceEqual(ImageBytes.Create(imageBytes)))

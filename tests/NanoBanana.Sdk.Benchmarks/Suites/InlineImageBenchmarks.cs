@@ -22,22 +22,22 @@ public class InlineImageBenchmarks
     /// <summary>Sets up the floor and checks it returns the image.</summary>
     /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(Floor))]
-    public Task SetupFloorAsync() => SetupAsync(InlineImageContender.Floor);
+    public async Task SetupFloorAsync() => await SetupAsync(InlineImageContender.Floor);
 
     /// <summary>Sets up the SDK and checks it returns the image.</summary>
     /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(Sdk))]
-    public Task SetupSdkAsync() => SetupAsync(InlineImageContender.Sdk);
+    public async Task SetupSdkAsync() => await SetupAsync(InlineImageContender.Sdk);
 
     /// <summary>Sets up the hand-written client and checks it returns the image.</summary>
     /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(HandWritten))]
-    public Task SetupHandWrittenAsync() => SetupAsync(InlineImageContender.HandWritten);
+    public async Task SetupHandWrittenAsync() => await SetupAsync(InlineImageContender.HandWritten);
 
     /// <summary>Sets up OpenAI .NET and checks it returns the image.</summary>
     /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(OpenAi))]
-    public Task SetupOpenAiAsync() => SetupAsync(InlineImageContender.OpenAi);
+    public async Task SetupOpenAiAsync() => await SetupAsync(InlineImageContender.OpenAi);
 
     /// <summary>Disposes the clients.</summary>
     [GlobalCleanup]
@@ -72,11 +72,11 @@ public class InlineImageBenchmarks
 
     private InlineImageClients Clients => _clients ?? throw new InvalidOperationException("The benchmark was not set up.");
 
-    private Task SetupAsync(InlineImageContender contender)
+    private async Task SetupAsync(InlineImageContender contender)
     {
         _imageBytes = ImageBytes.Mebibytes(ImageMiB);
         _clients = new InlineImageClients(PayloadServerProcess.Shared.BaseAddress);
-        return CaseFailures.CheckAsync(
+        await CaseFailures.CheckAsync(
             nameof(InlineImageBenchmarks) + "." + Key(contender, ImageMiB),
             () => _clients.VerifyAsync(contender, _imageBytes, CancellationToken.None));
     }

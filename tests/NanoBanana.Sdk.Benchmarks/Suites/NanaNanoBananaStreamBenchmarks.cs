@@ -26,21 +26,21 @@ public class NanaNanoBananaStreamBenchmarks
     /// <summary>Sets up the raw client and checks it reads every event.</summary>
     /// <returns>A task that completes when the client has read the stream once.</returns>
     [GlobalSetup(Target = nameof(RawHttpClient))]
-    public Task SetupRawAsync()
+    public async Task SetupRawAsync()
     {
         _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Authorization = new("Bearer", "nb_bench");
         _raw = new RawStreamClient(_http, new Uri(BaseAddress, "generate"), """{"prompt":"a watercolor fox","mode":"stream"}""");
-        return CheckAsync(nameof(RawHttpClient), RawHttpClient);
+        await CheckAsync(nameof(RawHttpClient), RawHttpClient);
     }
 
     /// <summary>Sets up the SDK and checks it yields an update per event.</summary>
     /// <returns>A task that completes when the SDK has read the stream once.</returns>
     [GlobalSetup(Target = nameof(Sdk))]
-    public Task SetupSdkAsync()
+    public async Task SetupSdkAsync()
     {
         _sdk = new NanaNanoBananaImageClient(new NanaNanoBananaImageClientOptions { BaseAddress = BaseAddress, ApiKey = "nb_bench" });
-        return CheckAsync(nameof(Sdk), Sdk);
+        await CheckAsync(nameof(Sdk), Sdk);
     }
 
     /// <summary>Disposes the clients.</summary>

@@ -22,12 +22,12 @@ public class PollBenchmarks
     /// <summary>Sets up the raw client and checks it reads a running job.</summary>
     /// <returns>A task that completes when the client has read the job once.</returns>
     [GlobalSetup(Target = nameof(RawHttpClient))]
-    public Task SetupRawAsync()
+    public async Task SetupRawAsync()
     {
         var baseAddress = PayloadServerProcess.Shared.Address(Routes.NanaNanoBananaBase);
         _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         _raw = new RawPollClient(_http, baseAddress);
-        return CaseFailures.CheckAsync($"{nameof(PollBenchmarks)}.{nameof(RawHttpClient)}", async () =>
+        await CaseFailures.CheckAsync($"{nameof(PollBenchmarks)}.{nameof(RawHttpClient)}", async () =>
         {
             var status = await _raw.GetStatusAsync(Payloads.PollJobId, CancellationToken.None);
             if (status != "processing")
@@ -40,11 +40,11 @@ public class PollBenchmarks
     /// <summary>Resumes the job with the SDK (one poll) and checks it is running.</summary>
     /// <returns>A task that completes when the SDK has read the job.</returns>
     [GlobalSetup(Target = nameof(Sdk))]
-    public Task SetupSdkAsync()
+    public async Task SetupSdkAsync()
     {
         var baseAddress = PayloadServerProcess.Shared.Address(Routes.NanaNanoBananaBase);
         _sdk = new NanaNanoBananaImageClient(new NanaNanoBananaImageClientOptions { BaseAddress = baseAddress, ApiKey = "nb_bench" });
-        return CaseFailures.CheckAsync($"{nameof(PollBenchmarks)}.{nameof(Sdk)}", async () =>
+        await CaseFailures.CheckAsync($"{nameof(PollBenchmarks)}.{nameof(Sdk)}", async () =>
         {
             _operation = await _sdk.GetGenerationAsync(Payloads.PollJobId);
             if (await _operation.UpdateStatusAsync() != ImageGenerationStatus.Running)

@@ -18,29 +18,32 @@ internal sealed class DreamToJobsResponseReader(string provider, ProviderHttpCli
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            using var response = await http.SendForStreamAsync(request, spec, linked.Token).ConfigureAwait(false);
+            using var response = await http.SendForJsonAsync(request, spec, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
-                var document = await InlineDataJsonReader.ReadAsync(
-                    body, response.Content.Headers.ContentLength, DreamToJobInlineImages.ReaderOptions, linked.Token).ConfigureAwait(false);
-                var job = JsonSerializer.Deserialize(document.Skeleton.Span, DreamToJobsJsonContext.Default.DreamToJob)
-                    ?? throw Unreadable(spec, "the body was JSON null", null, transient: false);
-                return (DreamToJobInlineImages.Resolve(job, document), RetryAfterHeader.Read(response, timeProvider));
+                try
+                {
+                    var document = await InlineDataJsonReader.ReadAsync(
+                        body, response.Content.Headers.ContentLength, DreamToJobInlineImages.ReaderOptions, linked.Token).ConfigureAwait(false);
+                    var job = JsonSerializer.Deserialize(document.Skeleton.Span, DreamToJobsJsonContext.Default.DreamToJob)
+                        ?? throw http.Unreadable(response, spec, "the body was JSON null", null);
+                    return (DreamToJobInlineImages.Resolve(job, document), RetryAfterHeader.Read(response, timeProvider));
+                }
+                catch (Exception e) when (e is JsonException or InlineDataFormatException { IsTruncated: false })
+                {
+                    throw http.Unreadable(response, spec, e.Message, e);
+                }
             }
         }
         catch (InlineDataFormatException e)
         {
-            throw Unreadable(spec, e.Message, e, transient: e.IsTruncated);
-        }
-        catch (JsonException e)
-        {
-            throw Unreadable(spec, e.Message, e, transient: false);
+            throw CutOff(spec, e.Message, e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && budget.IsCancellationRequested)
         {
             throw new NanoBananaTimeoutException(
-                $"{provider} did not finish {spec.Description} within {spec.Budget}. Raise the provider's timeout option if the vendor is slow.", e)
+                $"{provider} did not finish {spec.Description} within {spec.Budget}.{ProviderHttpClient.AcceptedNote(spec)} Raise the provider's timeout option if the vendor is slow.", e)
             {
                 Provider = provider,
                 OperationId = spec.OperationId,
@@ -49,7 +52,7 @@ internal sealed class DreamToJobsResponseReader(string provider, ProviderHttpCli
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
-            throw new NanoBananaException($"The connection to {provider} broke while reading {spec.Description}: {e.Message}.", e)
+            throw new NanoBananaException($"The connection to {provider} broke while reading {spec.Description}: {e.Message}.{ProviderHttpClient.AcceptedNote(spec)}", e)
             {
                 Provider = provider,
                 OperationId = spec.OperationId,
@@ -58,11 +61,12 @@ internal sealed class DreamToJobsResponseReader(string provider, ProviderHttpCli
         }
     }
 
-    private NanoBananaException Unreadable(RequestSpec spec, string reason, Exception? inner, bool transient) =>
-        new($"{provider} answered {spec.Description} with a body the SDK could not read ({SensitiveText.Sanitize(reason, spec.ApiKey)}).", inner)
+    private NanoBananaException CutOff(RequestSpec spec, string reason, Exception inner) =>
+        new($"The {provider} answer to {spec.Description} was cut off ({SensitiveText.Sanitize(reason, spec.ApiKey)}).{ProviderHttpClient.AcceptedNote(spec)}", inner)
         {
             Provider = provider,
             OperationId = spec.OperationId,
-            IsTransient = transient,
+            ErrorCode = SseJsonReader.InterruptedCode,
+            IsTransient = true,
         };
 }

@@ -310,7 +310,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
             var body = await BuildAsync(plan, options, cancellationToken).ConfigureAwait(false);
             var key = options.ResolveApiKey();
             using var message = Post(options, plan.Model, GenerateContent, body, key);
-            var (wire, lengths) = await _transport.SendAsync(
+            var (wire, lengths) = await _transport.ReadJsonAsync(
                 message,
                 new RequestSpec(HttpRequestKind.Submit, options.RequestTimeout, "the generateContent request", key),
                 (response, token) => GeminiTransport.ReadToDestinationsAsync(response, openDestination, token),
@@ -408,7 +408,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var key = options.ResolveApiKey();
         using var request = Post(options, model, StreamGenerateContent, body, key);
-        using var response = await _transport.Http.SendForStreamAsync(
+        using var response = await _transport.Http.SendForEventStreamAsync(
             request, new RequestSpec(HttpRequestKind.Submit, options.RequestTimeout, "the streamGenerateContent request", key), cancellationToken)
             .ConfigureAwait(false);
         await foreach (var chunk in GeminiEventStream.ReadAsync(response, options.StreamIdleTimeout, _timeProvider, key, cancellationToken).ConfigureAwait(false))

@@ -22,33 +22,34 @@ internal sealed class GeminiTransport(ProviderHttpClient http, TimeProvider time
 
     /// <summary>Sends a <c>generateContent</c> call and reads its answer.</summary>
     public Task<GeminiGenerateContentResponse> GenerateContentAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken) =>
-        SendAsync(request, spec, ReadResponseAsync, cancellationToken);
+        ReadJsonAsync(request, spec, ReadResponseAsync, cancellationToken);
 
     /// <summary>Sends a request and reads its body with <paramref name="read"/> in the rest of the budget.</summary>
-    public async Task<T> SendAsync<T>(
-        HttpRequestMessage request, RequestSpec spec, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
-    {
-        var started = timeProvider.GetTimestamp();
-        using var response = await http.SendForStreamAsync(request, spec, cancellationToken).ConfigureAwait(false);
-        var remaining = spec.Budget - timeProvider.GetElapsedTime(started);
-        using var budget = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1), timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        try
-        {
-            return await read(response, linked.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (Translate(e, spec, budget.IsCancellationRequested, cancellationToken) is { } translated)
-        {
-            throw translated;
-        }
-    }
+    public Task<T> SendAsync<T>(
+        HttpRequestMessage request, RequestSpec spec, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        SendThenReadAsync(request, spec, http.SendForStreamAsync, read, cancellationToken);
+
+    /// <summary>Like <see cref="SendAsync{T}"/> for a JSON answer: an HTML page or an empty body is refused before <paramref name="read"/> runs.</summary>
+    public Task<T> ReadJsonAsync<T>(
+        HttpRequestMessage request, RequestSpec spec, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        SendThenReadAsync(request, spec, http.SendForJsonAsync, read, cancellationToken);
 
     /// <summary>Turns a failure while reading a body into the SDK's exception; <see langword="null"/> leaves it as it is.</summary>
-    public NanoBananaException? Translate(Exception e, RequestSpec spec, bool budgetExpired, CancellationToken callerToken)
+    /// <param name="e">The failure.</param>
+    /// <param name="spec">The call.</param>
+    /// <param name="budgetExpired">Whether the call's budget ran out.</param>
+    /// <param name="callerToken">The caller's token: its cancellation is left as it is.</param>
+    /// <param name="response">The answer being read, if any, so a body that is not JSON is described by its content type.</param>
+    public NanoBananaException? Translate(Exception e, RequestSpec spec, bool budgetExpired, CancellationToken callerToken, HttpResponseMessage? response = null)
     {
         if (e is NanoBananaException || callerToken.IsCancellationRequested)
         {
             return null;
+        }
+
+        if (response is not null && e is JsonException or InlineDataFormatException { IsTruncated: false })
+        {
+            return http.Unreadable(response, spec, e.Message, e);
         }
 
         NanoBananaException? translated = e switch
@@ -76,6 +77,28 @@ internal sealed class GeminiTransport(ProviderHttpClient http, TimeProvider time
             facts.Provider = Provider;
             facts.OperationId = spec.OperationId;
         });
+    }
+
+    private async Task<T> SendThenReadAsync<T>(
+        HttpRequestMessage request,
+        RequestSpec spec,
+        Func<HttpRequestMessage, RequestSpec, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        using var response = await send(request, spec, cancellationToken).ConfigureAwait(false);
+        var remaining = spec.Budget - timeProvider.GetElapsedTime(started);
+        using var budget = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1), timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await read(response, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, spec, budget.IsCancellationRequested, cancellationToken, response) is { } translated)
+        {
+            throw translated;
+        }
     }
 
     /// <summary>Parses one JSON answer whose inline data has already been lifted out, and builds the public record over the blobs.</summary>

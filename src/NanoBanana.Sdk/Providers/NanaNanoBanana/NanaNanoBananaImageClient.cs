@@ -355,7 +355,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
         cancellationToken.ThrowIfCancellationRequested();
         var key = options.ResolveApiKey();
         using var request = Post(options, body, key);
-        using var response = await _http.SendForStreamAsync(
+        using var response = await _http.SendForEventStreamAsync(
             request, new RequestSpec(HttpRequestKind.Submit, options.SubmitTimeout, "the stream request", key), cancellationToken).ConfigureAwait(false);
         await foreach (var item in SseJsonReader.ReadAsync(
             response, NanaNanoBananaJsonContext.Default.NanaNanoBananaStreamEvent, options.StreamIdleTimeout, _timeProvider, ProviderId, cancellationToken)
