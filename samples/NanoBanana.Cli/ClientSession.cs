@@ -46,7 +46,11 @@ internal sealed class ClientSession : IAsyncDisposable
     /// <summary>The job this run is working on, so an interruption can say how to resume it.</summary>
     public string? CurrentOperationId { get; set; }
 
-    public static async Task<ClientSession> OpenAsync(SessionSettings settings, CancellationToken cancellationToken)
+    /// <summary>Builds the client for the chosen vendor: the real one when a key is found, otherwise the emulator.</summary>
+    /// <param name="settings">The vendor and how to reach it.</param>
+    /// <param name="notices">Where the one-line emulator notice goes (stderr, so stdout stays the result).</param>
+    /// <param name="cancellationToken">Cancels starting the emulator.</param>
+    public static async Task<ClientSession> OpenAsync(SessionSettings settings, TextWriter notices, CancellationToken cancellationToken)
     {
         var provider = ProviderCatalog.Get(settings.Provider);
         var hasKey = settings.ApiKey is not null || provider.ApiKeyFromEnvironment() is not null;
@@ -75,7 +79,7 @@ internal sealed class ClientSession : IAsyncDisposable
                 {
                     if (Interlocked.Exchange(ref shown, 1) == 0)
                     {
-                        Console.Error.WriteLine(notice);
+                        notices.WriteLine(notice);
                     }
                 }));
             }

@@ -13,5 +13,8 @@ internal static class ExitCodes
     public const int GenerationFailed = 7;
     public const int Timeout = 8;
     public const int ProviderError = 9;
+
+    /// <summary>The command, or an option given, is not available with the chosen provider; nothing was sent.</summary>
+    public const int Unsupported = 10;
     public const int Cancelled = 130;
 }

@@ -32,12 +32,19 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print one JSON document on stdout for scripts: the result, or the error with its exit code. Progress and notices stay on stderr.",
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
         root.Options.Add(Provider);
         root.Options.Add(ApiKey);
         root.Options.Add(BaseUrl);
         root.Options.Add(Verbose);
+        root.Options.Add(Json);
     }
 
     public SessionSettings Read(ParseResult parseResult) => new(
@@ -45,6 +52,12 @@ internal sealed class GlobalOptions
         parseResult.GetValue(ApiKey) is { } key && !string.IsNullOrWhiteSpace(key) ? key : null,
         parseResult.GetValue(BaseUrl),
         parseResult.GetValue(Verbose));
+
+    public bool ReadJson(ParseResult parseResult) => parseResult.GetValue(Json);
+
+    /// <summary>Whether <c>--json</c> was given, read from the tokens so it still counts when the command line has errors.</summary>
+    public bool RequestsJson(ParseResult parseResult) =>
+        parseResult.Tokens.Any(token => token.Type == TokenType.Option && token.Value == Json.Name);
 
     private static Uri? ParseHttpUrl(ArgumentResult result)
     {

@@ -1,28 +1,89 @@
 using System.Globalization;
+using NanoBanana.Cli.Output;
+using NanoBanana.Cli.Progress;
 using NanoBanana.Sdk;
 
 namespace NanoBanana.Cli;
 
-/// <summary>Saves every image of a result as <c>{operation id}-{n}.{ext}</c> and prints each path; existing files are never replaced.</summary>
+/// <summary>Saves every image of a result as <c>{operation id}-{n}.{ext}</c>, showing download progress; existing files are never replaced.</summary>
 internal static class ImageDownloads
 {
     public const string DefaultDirectory = "nanobanana-output";
 
-    public static async Task SaveAllAsync(ImageGenerationResult result, string directory, CancellationToken cancellationToken)
+    private const int BufferSize = 81920;
+
+    public static async Task<IReadOnlyList<ImageDocument>> SaveAllAsync(
+        ImageGenerationResult result, string directory, CommandOutput output, CancellationToken cancellationToken)
     {
         var stem = FileStem(result.OperationId);
+        var saved = new List<ImageDocument>(result.Images.Count);
+        using var progress = output.DownloadProgress(result.Images.Count);
         for (var index = 0; index < result.Images.Count; index++)
         {
             var image = result.Images[index];
             var path = FreePath(Path.GetFullPath(directory), $"{stem}-{index + 1}", Extension(image));
-            await image.SaveAsync(path, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"saved {path}");
+            var size = await SaveAsync(image, path, index + 1, progress, cancellationToken).ConfigureAwait(false);
+            output.Line($"saved {path}");
+            saved.Add(new ImageDocument(path, image.MediaType, size, image.Uri));
         }
 
-        if (result.Usage is { CreditsUsed: { } used } usage)
+        return saved;
+    }
+
+    /// <summary>Writes one image to a new file, counting the bytes for the progress bar; a partly written file is deleted.</summary>
+    /// <returns>The file's size in bytes.</returns>
+    private static async Task<long> SaveAsync(GeneratedImage image, string path, int number, DownloadProgress progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
         {
-            var remaining = usage.RemainingCredits is { } left ? $", {left} left" : string.Empty;
-            Console.WriteLine($"credits used: {used}{remaining}");
+            // CreateNew: the path was picked free, and an earlier file must never be replaced.
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+            await using (file.ConfigureAwait(false))
+            {
+                // Inline bytes are already here: nothing to download, so nothing to show.
+                if (image.Data is { } data)
+                {
+                    await file.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                    return data.Length;
+                }
+
+                var source = await image.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+                await using (source.ConfigureAwait(false))
+                {
+                    progress.Start(number, KnownLength(source));
+                    var buffer = new byte[BufferSize];
+                    long written = 0;
+                    int read;
+                    while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                        written += read;
+                        progress.Advance(written);
+                    }
+
+                    progress.Finish();
+                    return written;
+                }
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    // A download stream cannot seek, but may still know its Content-Length; by the Stream contract it throws otherwise.
+    private static long? KnownLength(Stream stream)
+    {
+        try
+        {
+            return stream.Length;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
         }
     }
 

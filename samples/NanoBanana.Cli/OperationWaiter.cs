@@ -1,21 +1,34 @@
+using NanoBanana.Cli.Output;
 using NanoBanana.Sdk;
 
 namespace NanoBanana.Cli;
 
-/// <summary>Polls an operation to its end, printing each poll, then saves its images.</summary>
+/// <summary>Polls an operation to its end, showing each poll, then saves and reports its images.</summary>
 internal static class OperationWaiter
 {
     public static async Task WaitAndSaveAsync(
-        ImageGenerationOperation operation, PollingStrategy strategy, string downloadDirectory, CancellationToken cancellationToken)
+        ImageGenerationOperation operation,
+        PollingStrategy strategy,
+        string provider,
+        string downloadDirectory,
+        CommandOutput output,
+        CancellationToken cancellationToken)
     {
-        Console.WriteLine($"waiting for {operation.Id} (first poll after {strategy.InitialDelay.TotalSeconds:0.###} s, then every {strategy.Interval.TotalSeconds:0.###} s)");
-        await foreach (var update in operation.WatchAsync(strategy, cancellationToken).ConfigureAwait(false))
+        output.Status($"waiting for {operation.Id} (first poll after {strategy.InitialDelay.TotalSeconds:0.###} s, then every {strategy.Interval.TotalSeconds:0.###} s)");
+        ImageGenerationResult? result = null;
+        using (var progress = output.WaitProgress())
         {
-            ProgressPrinter.PrintPollUpdate(update);
-            if (update is ImageGenerationCompletedUpdate completed)
+            await foreach (var update in operation.WatchAsync(strategy, cancellationToken).ConfigureAwait(false))
             {
-                await ImageDownloads.SaveAllAsync(completed.Result, downloadDirectory, cancellationToken).ConfigureAwait(false);
+                progress.Report(update);
+                if (update is ImageGenerationCompletedUpdate completed)
+                {
+                    result = completed.Result;
+                }
             }
         }
+
+        // WatchAsync ends with exactly one completed update, or throws.
+        await GenerationReport.SaveAndReportAsync(result!, provider, downloadDirectory, output, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,6 +23,9 @@ public sealed class EmulatorScenario
     private int? _dropStreamAfterEvents;
     private int _streamStatusEvents = DefaultStreamStatusEvents;
     private bool _inlineResults;
+    private int? _dailyRequestLimit;
+    private DateOnly _countedDay;
+    private int _countedToday;
 
     /// <summary>A real delay before every vendor API response (not image downloads). Defaults to zero.</summary>
     public TimeSpan Latency
@@ -118,6 +121,25 @@ public sealed class EmulatorScenario
         set { lock (_gate) { _inlineResults = value; } }
     }
 
+    /// <summary>
+    /// When set, vendors that document a daily request limit (BananaPro: 10,000 a day) refuse the authenticated API
+    /// requests past this many in one UTC day with their daily-limit error (HTTP 429), until midnight UTC. Null (the
+    /// default) counts nothing. Setting it starts the count again.
+    /// </summary>
+    public int? DailyRequestLimit
+    {
+        get { lock (_gate) { return _dailyRequestLimit; } }
+        set
+        {
+            if (value is int limit)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(limit);
+            }
+
+            lock (_gate) { (_dailyRequestLimit, _countedToday) = (value, 0); }
+        }
+    }
+
     /// <summary>Queues a fault; queued faults are consumed first-in first-out by the next matching requests.</summary>
     /// <param name="fault">The fault to queue.</param>
     /// <exception cref="ArgumentException">The fault is inconsistent, for example a redirect without a target or an invalid path pattern.</exception>
@@ -141,6 +163,7 @@ public sealed class EmulatorScenario
             _dropStreamAfterEvents = null;
             _streamStatusEvents = DefaultStreamStatusEvents;
             _inlineResults = false;
+            (_dailyRequestLimit, _countedToday) = (null, 0);
             _faults.Clear();
         }
     }
@@ -152,6 +175,31 @@ public sealed class EmulatorScenario
         {
             return new ScenarioSnapshot(
                 _completeAfterPolls, _contentWarning, _failJobsWith, _dropStreamAfterEvents, _streamStatusEvents);
+        }
+    }
+
+    /// <summary>Counts one request against <see cref="DailyRequestLimit"/> on <paramref name="today"/>; false when the day's limit is used up.</summary>
+    internal bool TryCountDailyRequest(DateOnly today)
+    {
+        lock (_gate)
+        {
+            if (_dailyRequestLimit is not { } limit)
+            {
+                return true;
+            }
+
+            if (today != _countedDay)
+            {
+                (_countedDay, _countedToday) = (today, 0);
+            }
+
+            if (_countedToday >= limit)
+            {
+                return false;
+            }
+
+            _countedToday++;
+            return true;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NanoBanana.Cli.Output;
 using NanoBanana.Sdk;
 
 namespace NanoBanana.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class GenerateCommand
     private const string Stream = "stream";
     private const string Async = "async";
 
-    public static Command Create(GlobalOptions global)
+    public static Command Create(CommandRunner runner)
     {
         var prompt = new Option<string>("--prompt", "-p") { Description = "What to draw.", Required = true };
         var model = new Option<string?>("--model", "-m") { Description = "A model id from 'nanobanana models'. Default: the vendor's." };
@@ -43,7 +44,8 @@ internal static class GenerateCommand
 
         var command = new Command(
             "generate",
-            "Generate an image and save it.\nExample: nanobanana generate --prompt \"a watercolor fox\" --mode async --wait")
+            "Generate an image and save it. Every provider, in every mode (a vendor without the mode natively gets it emulated).\n" +
+            "Example: nanobanana generate --prompt \"a watercolor fox\" --mode async --wait --json")
         {
             prompt, model, aspectRatio, resolution, referenceImages, referenceFiles, mode,
         };
@@ -56,7 +58,7 @@ internal static class GenerateCommand
             }
         });
 
-        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, global, async (session, ct) =>
+        command.SetAction((parseResult, cancellationToken) => runner.RunAsync(parseResult, async (session, output, ct) =>
         {
             var request = new ImageGenerationRequest
             {
@@ -75,17 +77,18 @@ internal static class GenerateCommand
             switch (parseResult.GetRequiredValue(mode))
             {
                 case Stream:
-                    await StreamAsync(session, request, directory, ct).ConfigureAwait(false);
+                    await StreamAsync(session, request, directory, output, ct).ConfigureAwait(false);
                     break;
                 case Async:
-                    await SubmitAsync(session, request, job.ReadWait(parseResult) ? job.ReadPolling(parseResult) : null, directory, ct).ConfigureAwait(false);
+                    var polling = job.ReadWait(parseResult) ? job.ReadPolling(parseResult) : null;
+                    await SubmitAsync(session, request, polling, directory, output, ct).ConfigureAwait(false);
                     break;
                 default:
-                    Console.WriteLine(session.Client.Capabilities.NativeSync
+                    output.Status(session.Client.Capabilities.NativeSync
                         ? $"generating with {session.Client.ProviderName} (sync: one call, usually 10-60 s)..."
                         : $"generating with {session.Client.ProviderName} (submit, then poll until done)...");
                     var result = await session.Client.GenerateAsync(request, ct).ConfigureAwait(false);
-                    await ImageDownloads.SaveAllAsync(result, directory, ct).ConfigureAwait(false);
+                    await GenerationReport.SaveAndReportAsync(result, session.Provider.Name, directory, output, ct).ConfigureAwait(false);
                     break;
             }
         }, cancellationToken));
@@ -101,33 +104,49 @@ internal static class GenerateCommand
         }
     });
 
-    private static async Task StreamAsync(ClientSession session, ImageGenerationRequest request, string directory, CancellationToken cancellationToken)
+    private static async Task StreamAsync(
+        ClientSession session, ImageGenerationRequest request, string directory, CommandOutput output, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"generating with {session.Client.ProviderName} (stream)...");
-        await foreach (var update in session.Client.GenerateStreamingAsync(request, cancellationToken).ConfigureAwait(false))
+        output.Status($"generating with {session.Client.ProviderName} (stream)...");
+        ImageGenerationResult? result = null;
+        using (var progress = output.StreamProgress())
         {
-            session.CurrentOperationId ??= update.OperationId;
-            ProgressPrinter.PrintStreamUpdate(update);
-            if (update is ImageGenerationCompletedUpdate completed)
+            await foreach (var update in session.Client.GenerateStreamingAsync(request, cancellationToken).ConfigureAwait(false))
             {
-                await ImageDownloads.SaveAllAsync(completed.Result, directory, cancellationToken).ConfigureAwait(false);
+                session.CurrentOperationId ??= update.OperationId;
+                progress.Report(update);
+                if (update is ImageGenerationCompletedUpdate completed)
+                {
+                    result = completed.Result;
+                }
             }
         }
+
+        // The stream ends with exactly one completed update, or throws.
+        await GenerationReport.SaveAndReportAsync(result!, session.Provider.Name, directory, output, cancellationToken).ConfigureAwait(false);
     }
 
     /// <param name="polling">How to wait; <see langword="null"/> when the user did not ask to wait.</param>
     private static async Task SubmitAsync(
-        ClientSession session, ImageGenerationRequest request, PollingChoice? polling, string directory, CancellationToken cancellationToken)
+        ClientSession session, ImageGenerationRequest request, PollingChoice? polling, string directory, CommandOutput output, CancellationToken cancellationToken)
     {
         var operation = await session.Client.StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
         session.CurrentOperationId = operation.Id;
-        Console.WriteLine($"operation id: {operation.Id}");
-        if (polling is null)
+
+        // A vendor without jobs answers the submit with the finished image, which no later poll could read back: save it now.
+        if (operation.HasCompleted)
         {
-            Console.WriteLine($"check on it with: nanobanana poll --id {operation.Id} --wait");
+            await GenerationReport.SaveAndReportAsync(operation.Value, session.Provider.Name, directory, output, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await OperationWaiter.WaitAndSaveAsync(operation, polling.ApplyTo(session.DefaultPolling), directory, cancellationToken).ConfigureAwait(false);
+        if (polling is null)
+        {
+            GenerationReport.ReportSubmitted(operation, session.Provider.Name, output);
+            return;
+        }
+
+        var strategy = polling.ApplyTo(session.DefaultPolling);
+        await OperationWaiter.WaitAndSaveAsync(operation, strategy, session.Provider.Name, directory, output, cancellationToken).ConfigureAwait(false);
     }
 }

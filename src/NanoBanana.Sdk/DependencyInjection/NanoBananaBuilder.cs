@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NanoBanana.Sdk.Http;
+using NanoBanana.Sdk.Telemetry;
 using NanoBanana.Sdk.Webhooks;
 
 namespace NanoBanana.Sdk.DependencyInjection;
@@ -35,7 +36,7 @@ public class NanoBananaBuilder
     /// <summary>
     /// The shared part of every <c>AddX</c>: validated named options, a named <see cref="HttpClient"/> from
     /// <see cref="IHttpClientFactory"/> with the resilience handler (whose limits live in <see cref="RequestLimiterRegistry"/>, one per
-    /// registration, across handler rotations) and no timeout of its own, and the client registered
+    /// registration, across handler rotations), a telemetry handler inside it (one span per attempt) and no timeout of its own, and the client registered
     /// keyed by name as its own type and as <see cref="IImageGenerationClient"/>, and its webhook parser (if it has one)
     /// keyed by name as <see cref="IImageGenerationWebhookParser"/>.
     /// </summary>
@@ -71,7 +72,9 @@ public class NanoBananaBuilder
                     sp.GetService<TimeProvider>() ?? TimeProvider.System,
                     sp.GetService<ILoggerFactory>()?.CreateLogger<NanoBananaResilienceHandler>(),
                     sp.GetRequiredService<RequestLimiterRegistry>().Get(name, settings));
-            });
+            })
+            // Added after the resilience handler, so it sits inside it and every retry is a span of its own.
+            .AddHttpMessageHandler(() => new HttpAttemptTelemetryHandler());
 
         Services.AddKeyedSingleton(name, (sp, _) => create(ProviderServicesFor<TOptions>(sp, name, httpClientName)));
         if (createWebhookParser is not null)

@@ -1,6 +1,9 @@
 namespace NanoBanana.Sdk;
 
-/// <summary>The account has too few credits for the job (HTTP 402).</summary>
+/// <summary>
+/// The account has too few credits for the job (HTTP 402) or has used up a usage quota, such as a daily request limit;
+/// waiting a few seconds does not help, so it is never retried.
+/// </summary>
 public class NanoBananaQuotaExceededException : NanoBananaException
 {
     /// <summary>Creates an exception.</summary>

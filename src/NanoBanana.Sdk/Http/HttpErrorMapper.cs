@@ -50,7 +50,11 @@ internal static class HttpErrorMapper
             ProviderErrorKind.Authentication when status == 403 => new NanoBananaAuthenticationException(
                 $"{prefix}: the key may not use this API{detail}. Check that API access is enabled for the account. {parser.AuthenticationHint}"),
             ProviderErrorKind.Authentication => new NanoBananaAuthenticationException($"{prefix}: the API key was missing or rejected{detail}. {parser.AuthenticationHint}"),
-            ProviderErrorKind.QuotaExceeded => new NanoBananaQuotaExceededException($"{prefix}: the account has too few credits{detail}. Top up the account, then try again."),
+            ProviderErrorKind.QuotaExceeded when status == 402 => new NanoBananaQuotaExceededException($"{prefix}: the account has too few credits{detail}. Top up the account, then try again."),
+            ProviderErrorKind.QuotaExceeded => new NanoBananaQuotaExceededException(
+                $"{prefix}: the account used up its credits or a usage quota such as a daily request limit{detail}; the job was not run. " +
+                $"It was not retried, because no retry within one call can succeed: top up the account or wait until the vendor resets the quota" +
+                $"{(retryAfter is { } reset ? $" (in {reset.TotalSeconds:0} s)" : string.Empty)}, or use another provider."),
             ProviderErrorKind.RateLimited when status == 503 => new NanoBananaRateLimitException($"{prefix}: the vendor is busy{detail}; the job was not run. {RetryAdvice(retryAfter)}"),
             ProviderErrorKind.RateLimited => new NanoBananaRateLimitException($"{prefix}: too many requests{detail}. {RetryAdvice(retryAfter)}"),
             ProviderErrorKind.ContentFiltered => new NanoBananaContentFilteredException($"{prefix}: the vendor's safety checks refused the request{detail}. Change the prompt or the reference images."),
@@ -66,7 +70,7 @@ internal static class HttpErrorMapper
             facts.RequestId = requestId;
             facts.OperationId = operationId;
             facts.RetryAfter = retryAfter;
-            facts.IsTransient = status is 408 or 429 or >= 500;
+            facts.IsTransient = status is 408 or 429 or >= 500 && error?.Kind is not ProviderErrorKind.QuotaExceeded;
         });
     }
 
@@ -81,14 +85,17 @@ internal static class HttpErrorMapper
 
     private static TimeSpan? Longer(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
-    /// <summary>The wait an error response asks for: the longer of its <c>Retry-After</c> header and the provider's body hint.</summary>
-    public static async ValueTask<TimeSpan?> ReadRetryHintAsync(
+    /// <summary>
+    /// What an error response says about a retry: the wait it asks for (the longer of its <c>Retry-After</c> header and the
+    /// provider's body hint), and whether the provider's error body says a quota is used up, which no retry within the call mends.
+    /// </summary>
+    public static async ValueTask<RetryAdvice> ReadRetryAdviceAsync(
         HttpResponseMessage response, IProviderErrorParser? parser, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var header = RetryAfterHeader.Read(response, timeProvider);
         if (parser is null)
         {
-            return header;
+            return new RetryAdvice(header, QuotaUsedUp: false);
         }
 
         try
@@ -96,11 +103,12 @@ internal static class HttpErrorMapper
             // Buffered, so the body can still be read again when the response becomes the caller's exception.
             await response.Content.LoadIntoBufferAsync(MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return Longer(header, parser.Parse((int)response.StatusCode, body)?.RetryAfter);
+            var error = parser.Parse((int)response.StatusCode, body);
+            return new RetryAdvice(Longer(header, error?.RetryAfter), error?.Kind == ProviderErrorKind.QuotaExceeded);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or System.Text.Json.JsonException)
         {
-            return header;
+            return new RetryAdvice(header, QuotaUsedUp: false);
         }
     }
 

@@ -12,13 +12,19 @@ namespace NanoBanana.Sdk.Http;
 /// Retries HTTP calls by what they do, on Polly: a submit is retried only when it never reached the vendor
 /// (connect failure) or the vendor refused it unrun (429, 503); reads are retried on 408, 429, 5xx, transport
 /// errors and attempt timeouts. Every wait is the longer of the backoff and <c>Retry-After</c>, and no wait passes
-/// the call's budget. Before any attempt, a call waits within the registration's limits
+/// the call's budget; a refusal whose body says a quota is used up (a daily request limit) is not retried at all. Before any attempt, a call waits within the registration's limits
 /// (<see cref="NanoBananaResilienceOptions.MaxConcurrentRequests"/>, <see cref="NanoBananaResilienceOptions.RequestsPerMinute"/>)
 /// and fails unsent with <see cref="NanoBananaRateLimitException"/> when their queue is full. The DI registration adds it to every
 /// provider's <see cref="HttpClient"/>.
 /// </summary>
 public sealed class NanoBananaResilienceHandler : DelegatingHandler
 {
+    /// <summary>The retry settings of the handler that sent a request, so a read whose body breaks off is re-sent by the same rules.</summary>
+    internal static readonly HttpRequestOptionsKey<NanoBananaResilienceOptions> RetrySettings = new("NanoBanana.RetrySettings");
+
+    /// <summary>The provider a request is for, so a call the limits refuse names it however the client was built.</summary>
+    internal static readonly HttpRequestOptionsKey<string> Provider = new("NanoBanana.Provider");
+
     private static readonly ResiliencePropertyKey<TimeSpan> PlannedDelay = new("NanoBanana.PlannedDelay");
     private static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("NanoBanana.Request");
 
@@ -65,8 +71,12 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
             _ => _readPipeline,
         };
 
+        // The SDK re-sends a read whose body breaks off after this point, by these same rules.
+        request.Options.Set(RetrySettings, _options);
+
         // One slot and one permit per call, held through its retries: a retry answers the same call.
-        using var lease = _limiter is null ? null : await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        request.Options.TryGetValue(Provider, out var provider);
+        using var lease = _limiter is null ? null : await _limiter.AcquireAsync(provider, cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Request, request);
         try
@@ -127,15 +137,20 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
     /// <summary>Plans the next wait (the longer of the backoff and the vendor's hint) and refuses the retry when it would pass the call's deadline.</summary>
     private async ValueTask<bool> FitsBudgetAsync(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber)
     {
-        var backoff = TimeSpan.FromTicks(Math.Min(_options.MaxDelay.Ticks, _options.BaseDelay.Ticks * (1L << Math.Min(attemptNumber, 20))));
-        backoff += TimeSpan.FromTicks((long)(backoff.Ticks * 0.2 * Random.Shared.NextDouble()));
-
+        var backoff = Backoff(_options, attemptNumber);
         var request = context.Properties.GetValue(Request, null!);
         TimeSpan? hint = null;
         if (outcome.Result is { } response)
         {
             request.Options.TryGetValue(NanoBananaRequestOptions.ErrorParser, out var parser);
-            hint = await HttpErrorMapper.ReadRetryHintAsync(response, parser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
+            var advice = await HttpErrorMapper.ReadRetryAdviceAsync(response, parser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
+            if (advice.QuotaUsedUp)
+            {
+                // A quota such as a daily request limit does not come back within one call's budget.
+                return false;
+            }
+
+            hint = advice.Wait;
         }
 
         var delay = hint > backoff ? hint.Value : backoff;
@@ -146,6 +161,13 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
 
         context.Properties.Set(PlannedDelay, delay);
         return true;
+    }
+
+    /// <summary>The wait before retry <paramref name="attemptNumber"/> (0 for the first): exponential from the base delay, capped, with up to 20 % jitter.</summary>
+    internal static TimeSpan Backoff(NanoBananaResilienceOptions options, int attemptNumber)
+    {
+        var backoff = TimeSpan.FromTicks(Math.Min(options.MaxDelay.Ticks, options.BaseDelay.Ticks * (1L << Math.Min(attemptNumber, 20))));
+        return backoff + TimeSpan.FromTicks((long)(backoff.Ticks * 0.2 * Random.Shared.NextDouble()));
     }
 
     private static bool IsSafeToRetrySubmit(Outcome<HttpResponseMessage> outcome) => outcome switch

@@ -1,15 +1,19 @@
 using Microsoft.Extensions.Logging;
+using NanoBanana.Sdk.Telemetry;
 
 namespace NanoBanana.Sdk.Http;
 
-/// <summary>The HTTP pipeline a client builds for itself when it is created without dependency injection.</summary>
+/// <summary>
+/// The HTTP pipeline a client builds for itself when it is created without dependency injection: retries outside, one
+/// telemetry span per attempt inside them, then the socket handler.
+/// </summary>
 internal static class OwnedHttpClient
 {
     public static HttpClient Create(NanoBananaResilienceOptions? resilience, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
     {
         var handler = new NanoBananaResilienceHandler(resilience, timeProvider, loggerFactory?.CreateLogger<NanoBananaResilienceHandler>())
         {
-            InnerHandler = PrimaryHandler(),
+            InnerHandler = new HttpAttemptTelemetryHandler { InnerHandler = PrimaryHandler() },
         };
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }

@@ -52,33 +52,29 @@ internal sealed class ProviderHttpClient(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            using var response = await SendExpectingAsync(request, spec, Expected.Json, linked.Token).ConfigureAwait(false);
-            var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false), MaxJsonBodyBytes);
-            await using (stream.ConfigureAwait(false))
-            {
-                try
-                {
-                    var value = await JsonSerializer.DeserializeAsync(stream, responseType, linked.Token).ConfigureAwait(false)
-                        ?? throw Unreadable(response, spec, "the body was JSON null", null);
-                    return new JsonAnswer<T>(value, RetryAfterHeader.Read(response, timeProvider));
-                }
-                catch (JsonException e)
-                {
-                    throw Unreadable(response, spec, e.Message, e);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw Fail(new NanoBananaException(
-                        $"{provider} answered {spec.Description} with more than {MaxJsonBodyBytes / (1024 * 1024)} MiB, past the SDK's limit for any answer to it; it stopped reading.{AcceptedNote(spec)}", e),
-                        spec, transient: false, (int)response.StatusCode);
-                }
-            }
+            return await SendThenReadAsync(
+                request,
+                spec,
+                (sent, token) => SendExpectingAsync(sent, spec, Expected.Json, token),
+                (response, token) => ReadJsonAsync(response, responseType, spec, token),
+                linked.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (Translate(e, spec, budget, cancellationToken) is { } translated)
         {
             throw translated;
         }
     }
+
+    /// <summary>
+    /// Like <see cref="SendForJsonAsync(HttpRequestMessage, RequestSpec, CancellationToken)"/>, then reads the body with
+    /// <paramref name="read"/>. A read-kind request whose body breaks off is sent again, as the pipeline retries a read
+    /// whose headers never came; a submit never is. A failure of <paramref name="read"/> reaches the caller as it is (a body
+    /// that keeps breaking off as its <see cref="IOException"/>), so the caller can describe it; pass a token that carries
+    /// the call's budget.
+    /// </summary>
+    public Task<T> SendForJsonAsync<T>(
+        HttpRequestMessage request, RequestSpec spec, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        SendThenReadAsync(request, spec, (sent, token) => SendWithinBudgetAsync(sent, spec, Expected.Json, token), read, cancellationToken);
 
     /// <summary>Sends a request whose body the caller reads itself (downloads, uploads); the budget covers the headers only.</summary>
     public Task<HttpResponseMessage> SendForStreamAsync(HttpRequestMessage request, RequestSpec spec, CancellationToken cancellationToken) =>
@@ -138,6 +134,118 @@ internal sealed class ProviderHttpClient(
             ? $"{provider} answered {spec.Description} with a body the SDK could not read ({SensitiveText.Sanitize(reason, spec.ApiKey)})."
             : $"{provider} answered {spec.Description} (HTTP {(int)response.StatusCode}) with {mediaType} content instead of JSON; a proxy or gateway in front of the vendor may have answered.";
         return Fail(new NanoBananaException(message + AcceptedNote(spec), inner), spec, transient: false, (int)response.StatusCode);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and reads its answer. When a read-kind answer breaks off while its body is read, the
+    /// request is sent again (a copy: a message is sent once) after the pipeline's backoff, at most its
+    /// <see cref="NanoBananaResilienceOptions.MaxRetryAttempts"/> times and never past the call's deadline.
+    /// </summary>
+    private async Task<T> SendThenReadAsync<T>(
+        HttpRequestMessage request,
+        RequestSpec spec,
+        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        var sent = request;
+        try
+        {
+            for (var resend = 1; ; resend++)
+            {
+                TimeSpan wait;
+                using (var response = await send(sent, cancellationToken).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        return await read(response, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (IsCutOff(e) && !cancellationToken.IsCancellationRequested && CanResend(sent, spec, resend, out wait))
+                    {
+                        Log.Retrying(logger, sent.Method.Method, sent.RequestUri?.AbsolutePath, $"a body cut off ({e.GetType().Name})", resend, wait);
+                    }
+                }
+
+                await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+                var next = Copy(sent);
+                Release(sent, request);
+                sent = next;
+            }
+        }
+        finally
+        {
+            Release(sent, request);
+        }
+    }
+
+    /// <summary>Whether a read-kind request may be sent again after its body broke off for the <paramref name="resend"/>-th time, and after what wait.</summary>
+    private bool CanResend(HttpRequestMessage sent, RequestSpec spec, int resend, out TimeSpan wait)
+    {
+        wait = TimeSpan.Zero;
+        if (spec.Kind != HttpRequestKind.Read
+            || !sent.Options.TryGetValue(NanoBananaResilienceHandler.RetrySettings, out var settings)
+            || resend > settings.MaxRetryAttempts)
+        {
+            return false;
+        }
+
+        wait = NanoBananaResilienceHandler.Backoff(settings, resend - 1);
+        return !sent.Options.TryGetValue(NanoBananaRequestOptions.Deadline, out var deadline) || timeProvider.GetUtcNow() + wait <= deadline;
+    }
+
+    /// <summary>Whether a failure while reading a body means the body stopped arriving (a cut or reset connection), not that it was wrong.</summary>
+    private static bool IsCutOff(Exception e) => e is IOException or HttpRequestException or InlineData.InlineDataFormatException { IsTruncated: true };
+
+    /// <summary>A copy of a sent request to send again: the same method, address, headers, options and (shared) content.</summary>
+    private static HttpRequestMessage Copy(HttpRequestMessage sent)
+    {
+        var copy = new HttpRequestMessage(sent.Method, sent.RequestUri) { Version = sent.Version, VersionPolicy = sent.VersionPolicy, Content = sent.Content };
+        foreach (var (name, values) in sent.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        foreach (var (key, value) in sent.Options)
+        {
+            ((IDictionary<string, object?>)copy.Options)[key] = value;
+        }
+
+        return copy;
+    }
+
+    /// <summary>Disposes a copy made for a resend, leaving the content to the caller's request; the caller's own request is left alone.</summary>
+    private static void Release(HttpRequestMessage sent, HttpRequestMessage original)
+    {
+        if (!ReferenceEquals(sent, original))
+        {
+            sent.Content = null;
+            sent.Dispose();
+        }
+    }
+
+    /// <summary>Parses a JSON answer from a body bounded to <see cref="MaxJsonBodyBytes"/>.</summary>
+    private async Task<JsonAnswer<T>> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> responseType, RequestSpec spec, CancellationToken cancellationToken)
+    {
+        var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), MaxJsonBodyBytes);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                var value = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
+                    ?? throw Unreadable(response, spec, "the body was JSON null", null);
+                return new JsonAnswer<T>(value, RetryAfterHeader.Read(response, timeProvider));
+            }
+            catch (JsonException e)
+            {
+                throw Unreadable(response, spec, e.Message, e);
+            }
+            catch (InvalidDataException e)
+            {
+                throw Fail(new NanoBananaException(
+                    $"{provider} answered {spec.Description} with more than {MaxJsonBodyBytes / (1024 * 1024)} MiB, past the SDK's limit for any answer to it; it stopped reading.{AcceptedNote(spec)}", e),
+                    spec, transient: false, (int)response.StatusCode);
+            }
+        }
     }
 
     private async Task<HttpResponseMessage> SendWithinBudgetAsync(HttpRequestMessage request, RequestSpec spec, Expected expected, CancellationToken cancellationToken)
@@ -247,7 +355,13 @@ internal sealed class ProviderHttpClient(
 
         request.Options.Set(NanoBananaRequestOptions.Kind, spec.Kind);
         request.Options.Set(NanoBananaRequestOptions.ErrorParser, errorParser);
-        request.Options.Set(NanoBananaRequestOptions.Deadline, timeProvider.GetUtcNow() + spec.Budget);
+        request.Options.Set(NanoBananaResilienceHandler.Provider, provider);
+        if (!request.Options.TryGetValue(NanoBananaRequestOptions.Deadline, out _))
+        {
+            // A resent copy keeps the deadline of the call it belongs to.
+            request.Options.Set(NanoBananaRequestOptions.Deadline, timeProvider.GetUtcNow() + spec.Budget);
+        }
+
         var started = Stopwatch.GetTimestamp();
         var response = await httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -271,7 +385,13 @@ internal sealed class ProviderHttpClient(
 
     private NanoBananaException? Translate(Exception e, RequestSpec spec, CancellationTokenSource budget, CancellationToken callerToken)
     {
-        if (e is NanoBananaException || callerToken.IsCancellationRequested)
+        if (e is NanoBananaException known)
+        {
+            Claim(known, spec);
+            return null;
+        }
+
+        if (callerToken.IsCancellationRequested)
         {
             return null;
         }
@@ -301,6 +421,17 @@ internal sealed class ProviderHttpClient(
     public static string AcceptedNote(RequestSpec spec) => spec.Kind == HttpRequestKind.Submit && spec.OperationId is null
         ? " The vendor may have accepted and charged the job; it was not resent."
         : string.Empty;
+
+    /// <summary>
+    /// Gives an exception raised below this client (the limits' refusal in the pipeline) the provider, and the job the
+    /// call was about, so a refused poll still tells the caller which job to resume.
+    /// </summary>
+    private void Claim(NanoBananaException exception, RequestSpec spec) =>
+        exception.With<NanoBananaException>(facts =>
+        {
+            facts.Provider ??= provider;
+            facts.OperationId ??= spec.OperationId;
+        });
 
     private static bool IsJson(string mediaType) => mediaType.Contains("json", StringComparison.OrdinalIgnoreCase);
 

@@ -82,10 +82,11 @@ internal sealed class RequestLimiter : IDisposable
     }
 
     /// <summary>Waits for a slot and a permit; dispose the returned lease when the call has its answer.</summary>
+    /// <param name="provider">The provider the call is for, named in a refusal; <see langword="null"/> to name the registration's.</param>
     /// <param name="cancellationToken">Ends the wait.</param>
     /// <returns>The concurrency lease, or <see langword="null"/> when concurrency is not limited.</returns>
     /// <exception cref="NanoBananaRateLimitException">A queue was full; nothing was sent.</exception>
-    public async ValueTask<RateLimitLease?> AcquireAsync(CancellationToken cancellationToken)
+    public async ValueTask<RateLimitLease?> AcquireAsync(string? provider, CancellationToken cancellationToken)
     {
         RateLimitLease? slot = null;
         if (_concurrency is not null)
@@ -95,7 +96,7 @@ internal sealed class RequestLimiter : IDisposable
             {
                 using (slot)
                 {
-                    throw Refused(slot, $"{_options.MaxConcurrentRequests} calls in flight (Resilience:MaxConcurrentRequests)");
+                    throw Refused(slot, provider, $"{_options.MaxConcurrentRequests} calls in flight (Resilience:MaxConcurrentRequests)");
                 }
             }
         }
@@ -107,7 +108,7 @@ internal sealed class RequestLimiter : IDisposable
                 using var permit = await _rate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
                 if (!permit.IsAcquired)
                 {
-                    throw Refused(permit, $"{_options.RequestsPerMinute} calls per minute (Resilience:RequestsPerMinute)");
+                    throw Refused(permit, provider, $"{_options.RequestsPerMinute} calls per minute (Resilience:RequestsPerMinute)");
                 }
             }
             catch
@@ -127,10 +128,10 @@ internal sealed class RequestLimiter : IDisposable
         _rate?.Dispose();
     }
 
-    private NanoBananaRateLimitException Refused(RateLimitLease lease, string limit)
+    private NanoBananaRateLimitException Refused(RateLimitLease lease, string? callProvider, string limit)
     {
         TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
-        var provider = _provider();
+        var provider = callProvider ?? _provider();
         var queued = _options.MaxQueuedRequests is { } max ? $"{max} call(s) already wait" : "calls already wait";
         return new NanoBananaRateLimitException(
             $"{provider ?? "The client"} did not send the call: it is at its limit of {limit} and {queued} (Resilience:MaxQueuedRequests). "

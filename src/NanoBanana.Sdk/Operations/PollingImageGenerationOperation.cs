@@ -1,11 +1,15 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using NanoBanana.Sdk.Telemetry;
 using NanoBanana.Sdk.Webhooks;
 
 namespace NanoBanana.Sdk;
 
 /// <summary>
 /// The one operation every provider returns: it holds the last snapshot and reads the next through the
-/// provider's status call. A sync-only vendor hands it a terminal snapshot, so it never polls.
+/// provider's status call. A sync-only vendor hands it a terminal snapshot, so it never polls. Each status read is a
+/// <c>poll_generation</c> span and each wait a <c>wait_generation</c> span; when it sees the job end, it records the job's
+/// end metrics (from the submit, when this process made it).
 /// </summary>
 internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
 {
@@ -17,6 +21,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
     private readonly long _createdAt;
     private OperationSnapshot _snapshot;
     private int _maxPercent;
+    private long _polls;
 
     public PollingImageGenerationOperation(
         string provider,
@@ -28,7 +33,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
         ImageGenerationWebhookHub? webhooks = null)
     {
         Provider = provider;
-        _snapshot = initial;
+        _snapshot = Settled(initial);
         _poll = poll;
         _defaultStrategy = defaultStrategy;
         _timeProvider = timeProvider;
@@ -36,6 +41,11 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
         _webhooks = webhooks;
         _createdAt = timeProvider.GetTimestamp();
         _maxPercent = initial.Percent ?? 0;
+        if (justSubmitted && HasCompleted)
+        {
+            // Ended at its submit: the submit's own span holds the time, which this operation never saw.
+            RecordEnd(elapsed: null);
+        }
     }
 
     public override string Id => _snapshot.Id;
@@ -48,8 +58,6 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
     {
         { Result: { } result } => result,
         { Failure: { } failure } => throw failure,
-        _ when HasCompleted => throw new NanoBananaGenerationFailedException(
-            $"{Provider} job {Id} ended {Status} without a result.") { Provider = Provider, OperationId = Id },
         _ => throw new InvalidOperationException(
             $"{Provider} job {Id} is still {Status}; call WaitForCompletionAsync or UpdateStatusAsync first."),
     };
@@ -58,7 +66,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
     {
         if (!HasCompleted)
         {
-            Apply(await _poll(Id, cancellationToken).ConfigureAwait(false));
+            await PollAsync(nameof(UpdateStatusAsync), cancellationToken).ConfigureAwait(false);
         }
 
         return Status;
@@ -66,15 +74,25 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
 
     public override async Task<ImageGenerationResult> WaitForCompletionAsync(PollingStrategy? strategy, CancellationToken cancellationToken = default)
     {
-        await foreach (var update in WatchAsync(strategy, cancellationToken).ConfigureAwait(false))
+        using var call = TelemetryCall.Start(
+            TelemetryOperations.WaitGeneration, nameof(WaitForCompletionAsync), Provider, null, _timeProvider, ActivityKind.Internal);
+        call.Identify(Id);
+        try
         {
-            if (update is ImageGenerationCompletedUpdate completed)
-            {
-                return completed.Result;
-            }
+            var result = await WaitCoreAsync(strategy, cancellationToken).ConfigureAwait(false);
+            call.Succeeded(result);
+            return result;
         }
-
-        return Value;
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
+        finally
+        {
+            call.Status(Status);
+            call.Activity?.SetTag(TelemetryTags.JobPolls, Interlocked.Read(ref _polls));
+        }
     }
 
     public override async IAsyncEnumerable<ImageGenerationUpdate> WatchAsync(
@@ -119,7 +137,7 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
             }
 
             polls++;
-            Apply(await _poll(Id, cancellationToken).ConfigureAwait(false));
+            await PollAsync(nameof(WatchAsync), cancellationToken).ConfigureAwait(false);
         }
 
         yield return new ImageGenerationCompletedUpdate { OperationId = Id, SequenceNumber = sequence, Result = Value };
@@ -156,10 +174,73 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
         };
     }
 
+    private async Task<ImageGenerationResult> WaitCoreAsync(PollingStrategy? strategy, CancellationToken cancellationToken)
+    {
+        await foreach (var update in WatchAsync(strategy, cancellationToken).ConfigureAwait(false))
+        {
+            if (update is ImageGenerationCompletedUpdate completed)
+            {
+                return completed.Result;
+            }
+        }
+
+        return Value;
+    }
+
+    /// <summary>Reads the job's state once, in a span of its own.</summary>
+    private async Task PollAsync(string method, CancellationToken cancellationToken)
+    {
+        using var call = TelemetryCall.Start(TelemetryOperations.PollGeneration, method, Provider, null, _timeProvider);
+        call.Identify(Id);
+        try
+        {
+            Interlocked.Increment(ref _polls);
+            Apply(await _poll(Id, cancellationToken).ConfigureAwait(false));
+            call.Status(Status);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
+    }
+
     private void Apply(OperationSnapshot snapshot)
     {
-        _snapshot = snapshot;
+        var ended = HasCompleted;
+        _snapshot = Settled(snapshot);
         _maxPercent = Math.Max(_maxPercent, snapshot.Percent ?? 0);
+        if (!ended && HasCompleted)
+        {
+            RecordEnd(_justSubmitted ? _timeProvider.GetElapsedTime(_createdAt) : null);
+        }
+    }
+
+    /// <summary>A snapshot of an ended job that holds neither a result nor a failure gets a failure, so every read of <see cref="Value"/> throws the same one.</summary>
+    private OperationSnapshot Settled(OperationSnapshot snapshot) =>
+        snapshot.Status.IsTerminal && snapshot.Result is null && snapshot.Failure is null
+            ? snapshot with
+            {
+                Failure = new NanoBananaGenerationFailedException($"{Provider} job {snapshot.Id} ended {snapshot.Status} without a result.")
+                {
+                    Provider = Provider,
+                    OperationId = snapshot.Id,
+                },
+            }
+            : snapshot;
+
+    /// <summary>Records the job's end once; the generation time counts from the submit, so it is known only when this process made it.</summary>
+    private void RecordEnd(TimeSpan? elapsed)
+    {
+        var polls = Interlocked.Read(ref _polls);
+        if (_snapshot.Result is { } result)
+        {
+            JobTelemetry.Succeeded(Provider, result, result.Images.Count, result.Usage, elapsed, polls);
+        }
+        else
+        {
+            JobTelemetry.Failed(Provider, _snapshot.Failure!, elapsed, polls);
+        }
     }
 
     private ImageGenerationProgressUpdate Progress(int sequence) => new()

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace NanoBanana.Sdk.Telemetry;
 
-/// <summary>The SDK's log messages. Prompts, keys and image bytes are never logged.</summary>
+/// <summary>
+/// The SDK's log messages. Keys and image bytes are never logged; the prompt only by <see cref="Prompt"/>, which is called
+/// only when <see cref="NanoBananaTelemetry.EnableSensitiveData"/> is on.
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Debug, "{Provider} {Method} {Path} answered {StatusCode} in {ElapsedMs} ms")]
@@ -19,4 +22,8 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "{Provider} request failed: {Reason}")]
     public static partial void RequestFailed(ILogger logger, string provider, string reason);
+
+    /// <summary>The prompt of a generation; sensitive, so only with the opt-in, and at Trace level.</summary>
+    [LoggerMessage(6, LogLevel.Trace, "{Provider} {Method} prompt: {Prompt}")]
+    public static partial void Prompt(ILogger logger, string provider, string method, string prompt);
 }

@@ -29,14 +29,12 @@ public class GeminiStreamBenchmarks
     public static int StreamBytes(int mebibytes) => Payloads.GeminiStream(ImageBytes.Create(ImageBytes.Mebibytes(mebibytes))).Length;
 
     /// <summary>Sets up the raw client and checks it returns the image.</summary>
-    /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(RawHttpClient))]
-    public async Task SetupRawAsync() => await SetupAsync(nameof(RawHttpClient), RawHttpClient);
+    public void SetupRaw() => SetupAsync(nameof(RawHttpClient), RawHttpClient).GetAwaiter().GetResult();
 
     /// <summary>Sets up the SDK and checks it returns the image.</summary>
-    /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(Sdk))]
-    public async Task SetupSdkAsync() => await SetupAsync(nameof(Sdk), Sdk);
+    public void SetupSdk() => SetupAsync(nameof(Sdk), Sdk).GetAwaiter().GetResult();
 
     /// <summary>Disposes the clients.</summary>
     [GlobalCleanup]

@@ -20,24 +20,20 @@ public class InlineImageBenchmarks
     public int ImageMiB { get; set; }
 
     /// <summary>Sets up the floor and checks it returns the image.</summary>
-    /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(Floor))]
-    public async Task SetupFloorAsync() => await SetupAsync(InlineImageContender.Floor);
+    public void SetupFloor() => SetupAsync(InlineImageContender.Floor).GetAwaiter().GetResult();
 
     /// <summary>Sets up the SDK and checks it returns the image.</summary>
-    /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(Sdk))]
-    public async Task SetupSdkAsync() => await SetupAsync(InlineImageContender.Sdk);
+    public void SetupSdk() => SetupAsync(InlineImageContender.Sdk).GetAwaiter().GetResult();
 
     /// <summary>Sets up the hand-written client and checks it returns the image.</summary>
-    /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(HandWritten))]
-    public async Task SetupHandWrittenAsync() => await SetupAsync(InlineImageContender.HandWritten);
+    public void SetupHandWritten() => SetupAsync(InlineImageContender.HandWritten).GetAwaiter().GetResult();
 
     /// <summary>Sets up OpenAI .NET and checks it returns the image.</summary>
-    /// <returns>A task that completes when the client is ready.</returns>
     [GlobalSetup(Target = nameof(OpenAi))]
-    public async Task SetupOpenAiAsync() => await SetupAsync(InlineImageContender.OpenAi);
+    public void SetupOpenAi() => SetupAsync(InlineImageContender.OpenAi).GetAwaiter().GetResult();
 
     /// <summary>Disposes the clients.</summary>
     [GlobalCleanup]

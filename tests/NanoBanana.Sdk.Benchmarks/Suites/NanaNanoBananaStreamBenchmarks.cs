@@ -24,9 +24,10 @@ public class NanaNanoBananaStreamBenchmarks
     private NanaNanoBananaImageClient? _sdk;
 
     /// <summary>Sets up the raw client and checks it reads every event.</summary>
-    /// <returns>A task that completes when the client has read the stream once.</returns>
     [GlobalSetup(Target = nameof(RawHttpClient))]
-    public async Task SetupRawAsync()
+    public void SetupRaw() => SetupRawCoreAsync().GetAwaiter().GetResult();
+
+    private async Task SetupRawCoreAsync()
     {
         _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Authorization = new("Bearer", "nb_bench");
@@ -35,9 +36,10 @@ public class NanaNanoBananaStreamBenchmarks
     }
 
     /// <summary>Sets up the SDK and checks it yields an update per event.</summary>
-    /// <returns>A task that completes when the SDK has read the stream once.</returns>
     [GlobalSetup(Target = nameof(Sdk))]
-    public async Task SetupSdkAsync()
+    public void SetupSdk() => SetupSdkCoreAsync().GetAwaiter().GetResult();
+
+    private async Task SetupSdkCoreAsync()
     {
         _sdk = new NanaNanoBananaImageClient(new NanaNanoBananaImageClientOptions { BaseAddress = BaseAddress, ApiKey = "nb_bench" });
         await CheckAsync(nameof(Sdk), Sdk);

@@ -20,9 +20,10 @@ public class PollBenchmarks
     private ImageGenerationOperation? _operation;
 
     /// <summary>Sets up the raw client and checks it reads a running job.</summary>
-    /// <returns>A task that completes when the client has read the job once.</returns>
     [GlobalSetup(Target = nameof(RawHttpClient))]
-    public async Task SetupRawAsync()
+    public void SetupRaw() => SetupRawCoreAsync().GetAwaiter().GetResult();
+
+    private async Task SetupRawCoreAsync()
     {
         var baseAddress = PayloadServerProcess.Shared.Address(Routes.NanaNanoBananaBase);
         _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -38,9 +39,10 @@ public class PollBenchmarks
     }
 
     /// <summary>Resumes the job with the SDK (one poll) and checks it is running.</summary>
-    /// <returns>A task that completes when the SDK has read the job.</returns>
     [GlobalSetup(Target = nameof(Sdk))]
-    public async Task SetupSdkAsync()
+    public void SetupSdk() => SetupSdkCoreAsync().GetAwaiter().GetResult();
+
+    private async Task SetupSdkCoreAsync()
     {
         var baseAddress = PayloadServerProcess.Shared.Address(Routes.NanaNanoBananaBase);
         _sdk = new NanaNanoBananaImageClient(new NanaNanoBananaImageClientOptions { BaseAddress = baseAddress, ApiKey = "nb_bench" });

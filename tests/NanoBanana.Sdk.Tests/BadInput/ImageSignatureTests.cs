@@ -20,10 +20,50 @@ public sealed class ImageSignatureTests : IDisposable
     [InlineData("0000001C667479706D696631", "image/heif")]
     [InlineData("0000001C6674797061766966", "image/avif")]
     [InlineData("255044462D312E37", "application/pdf")]
+    [InlineData("504B030414000600", "application/zip")]
+    [InlineData("1F8B080000000000", "application/gzip")]
+    [InlineData("000000186674797069736F6D", "video/mp4")]
+    [InlineData("000000146674797071742020", "video/quicktime")]
+    [InlineData("3C73766720786D6C6E733D", "image/svg+xml")]
+    [InlineData("EFBBBF3C3F786D6C2076", "application/xml")]
+    [InlineData("200A3C68746D6C3E", "text/html")]
     [InlineData("68656C6C6F20776F726C64", null)]
     [InlineData("", null)]
     public void The_first_bytes_tell_the_format(string hex, string? expected) =>
         Assert.Equal(expected, ImageSignature.Detect(Convert.FromHexString(hex)));
+
+    [Theory]
+    [InlineData("89504E470D0A1A0A", "image/png")]
+    [InlineData("89504E470A1A0A00", "image/x-damaged-png")]
+    [InlineData("89504E470D0A1A", "image/x-damaged-png")]
+    [InlineData("FFD8FF", "image/jpeg")]
+    [InlineData("FFD8", null)]
+    [InlineData("FFD800E0", null)]
+    [InlineData("FFD9FFE0", null)]
+    [InlineData("524946462400000057454250", "image/webp")]
+    [InlineData("524946462400000077656270", "application/x-riff")]
+    [InlineData("524946462400000057415645", "audio/wav")]
+    [InlineData("524946462400000041564920", "video/x-msvideo")]
+    [InlineData("5249464624000000", "application/x-riff")]
+    [InlineData("000000005745425052494646", null)]
+    public void Png_jpeg_and_webp_count_only_with_their_whole_signature(string hex, string? expected) =>
+        Assert.Equal(expected, ImageSignature.Detect(Convert.FromHexString(hex)));
+
+    [Theory]
+    [InlineData("89504E470A1A0A0000000D49484452", "image/png", "PNG with a damaged")]
+    [InlineData("524946462400000057415645666D7420", "image/webp", "WAV audio")]
+    [InlineData("5249464624000000", "image/webp", "RIFF file that is not WebP")]
+    [InlineData("504B030414000600", "image/jpeg", "ZIP archive")]
+    [InlineData("3C73766720786D6C6E733D", "image/png", "SVG drawing")]
+    public void A_near_miss_or_a_non_image_file_is_refused_before_sending_and_named(string hex, string declared, string named)
+    {
+        var reference = ImageInput.FromBytes(Convert.FromHexString(hex), declared);
+
+        var e = Assert.Throws<ArgumentException>(() =>
+            ImageGenerationRequestValidator.Validate(new ImageGenerationRequest { Prompt = "p", InputImages = [reference] }, "Test", TakesBytes));
+
+        Assert.Contains(named, e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_heic_image_declared_heic_passes_the_shared_checks_for_the_vendor_to_judge()

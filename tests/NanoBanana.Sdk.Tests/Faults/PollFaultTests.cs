@@ -4,8 +4,8 @@ namespace NanoBanana.Sdk.Tests.Faults;
 
 /// <summary>
 /// The matrix for the status read after the vendor accepted a job, every provider with a job status × every fault: a
-/// read is free, so transient failures are retried and the job completes; anything else surfaces with the job's id, so
-/// the caller can resume it. The submit is never sent again.
+/// read is free, so transient failures are retried (an answer cut off mid-body included) and the job completes; anything
+/// else surfaces with the job's id, so the caller can resume it. The submit is never sent again.
 /// </summary>
 public sealed class PollFaultTests(FaultMatrixFixture fixture) : IClassFixture<FaultMatrixFixture>
 {
@@ -22,8 +22,11 @@ public sealed class PollFaultTests(FaultMatrixFixture fixture) : IClassFixture<F
         new("read stalled past its attempt timeout once", t => t.Fault(EmulatorFaultKind.Stall), FaultOutcome.Succeeds) { Stall = StallEnd.AttemptTimeout },
         new("500 every time", t => t.Fault(EmulatorFaultKind.Status, 500) with { Times = 100 },
             FaultOutcome.Fails(typeof(NanoBananaException), 500)),
-        new("reset mid-body", t => t.Fault(EmulatorFaultKind.ResetMidBody),
-            FaultOutcome.Fails(typeof(NanoBananaException))),
+        new("reset mid-body once", t => t.Fault(EmulatorFaultKind.ResetMidBody), FaultOutcome.Succeeds),
+        new("reset mid-body every time", t => t.Fault(EmulatorFaultKind.ResetMidBody) with { Times = 100 },
+            FaultOutcome.Fails(typeof(NanoBananaException)) with { Inner = typeof(IOException) }),
+        new("429 asking for a wait past the budget", t => t.Fault(EmulatorFaultKind.Status, 429) with { RetryAfter = TimeSpan.FromHours(1) },
+            FaultOutcome.Fails(typeof(NanoBananaRateLimitException), 429)),
         new("HTML page with 200", t => t.Fault(EmulatorFaultKind.HtmlPage),
             FaultOutcome.Fails(typeof(NanoBananaException), 200) with { Mentions = "HTML page" }),
         new("empty body with 200", t => t.Fault(EmulatorFaultKind.EmptyBody),

@@ -47,6 +47,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     private readonly ProviderHttpClient _http;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ProviderTelemetry _telemetry;
     private readonly ImageGenerationWebhookHub? _webhooks;
     private readonly HttpClient? _ownedHttpClient;
 
@@ -110,6 +111,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
         _timeProvider = timeProvider;
         _webhooks = webhookHub;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AceDataImageClient>();
+        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
         _http = new ProviderHttpClient(ProviderId, httpClient, AceDataErrorParser.Instance, timeProvider, _logger);
     }
 
@@ -129,7 +131,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     {
         var options = _options();
         var prepared = await PrepareAsync(request, options, forceAsync: false, cancellationToken).ConfigureAwait(false);
-        using var activity = NanoBananaTelemetry.StartCall("generate_content", ProviderId, prepared.Body.Model);
+        using var call = _telemetry.Generate(nameof(GenerateAsync), prepared.Body.Model, request);
         try
         {
             var response = await SendImagesAsync(prepared, options, cancellationToken).ConfigureAwait(false);
@@ -137,13 +139,12 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
             var result = snapshot.Status == ImageGenerationStatus.Succeeded || snapshot.Status == ImageGenerationStatus.Failed
                 ? Finished(snapshot)
                 : await WaitForTaskAsync(response, snapshot, options, cancellationToken).ConfigureAwait(false);
-            NanoBananaTelemetry.Completed(activity, result.OperationId);
-            NanoBananaTelemetry.Images.Add(result.Images.Count, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
+            call.Succeeded(result);
             return result;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -158,8 +159,10 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
-        await foreach (var update in operation.WatchAsync(_options().PollingStrategy, cancellationToken).ConfigureAwait(false))
+        var options = _options();
+        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? options.DefaultModel, request);
+        await foreach (var update in call.StartAndWatchAsync(ct => StartGenerationAsync(request!, ct), options.PollingStrategy, cancellationToken)
+            .ConfigureAwait(false))
         {
             yield return update;
         }
@@ -170,7 +173,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     {
         var options = _options();
         var prepared = await PrepareAsync(request, options, forceAsync: true, cancellationToken).ConfigureAwait(false);
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.start", ProviderId, prepared.Body.Model);
+        using var call = _telemetry.Start(prepared.Body.Model, request);
         try
         {
             var response = await SendImagesAsync(prepared, options, cancellationToken).ConfigureAwait(false);
@@ -183,13 +186,13 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
                 throw failure;
             }
 
-            Log.JobAccepted(_logger, ProviderId, id);
-            NanoBananaTelemetry.Completed(activity, id);
+            _telemetry.Accepted(id);
+            call.Identify(id);
             return Operation(snapshot, options, justSubmitted: true);
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -201,10 +204,18 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         cancellationToken.ThrowIfCancellationRequested();
         var options = _options();
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.get", ProviderId, null);
-        var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
-        NanoBananaTelemetry.Completed(activity, snapshot.Id);
-        return Operation(snapshot, options, justSubmitted: false);
+        using var call = _telemetry.Get(operationId);
+        try
+        {
+            var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
+            call.Status(snapshot.Status);
+            return Operation(snapshot, options, justSubmitted: false);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
     }
 
     /// <summary>
@@ -325,7 +336,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
             { Provider = ProviderId, RequestId = response.TraceId, ErrorCode = response.Error?.Code };
         }
 
-        Log.JobAccepted(_logger, ProviderId, response.TaskId);
+        _telemetry.Accepted(response.TaskId);
         var operation = Operation(snapshot, options, justSubmitted: true);
         return await operation.WaitForCompletionAsync(options.PollingStrategy, cancellationToken).ConfigureAwait(false);
     }
@@ -345,9 +356,8 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
             { Provider = ProviderId, OperationId = operationId, ErrorCode = "task_not_found" };
         }
 
-        NanoBananaTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
         var snapshot = Mapper(_options()).FromTask(record, operationId);
-        Log.JobPolled(_logger, ProviderId, snapshot.Id, snapshot.Status.Value, snapshot.Percent);
+        _telemetry.Polled(snapshot);
         return snapshot;
     }
 

@@ -49,6 +49,13 @@ public sealed class AceDataImageClientOptions
     /// </summary>
     public NanoBananaWebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>
+    /// The configuration section the options were bound from (for example <c>NanoBanana:AceData</c>), set by the
+    /// <c>IConfiguration</c> overloads of <c>AddAceData</c> so validation messages name the full key; <see langword="null"/> when
+    /// configured in code.
+    /// </summary>
+    internal string? ConfigurationPath { get; set; }
+
     /// <summary>The key in effect: <see cref="ApiKey"/>, else the first environment variable that is set.</summary>
     /// <returns>The key, or <see langword="null"/>.</returns>
     public string? ResolveApiKey() =>

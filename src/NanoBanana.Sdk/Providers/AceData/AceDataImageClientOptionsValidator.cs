@@ -2,24 +2,32 @@ using Microsoft.Extensions.Options;
 
 namespace NanoBanana.Sdk.Providers.AceData;
 
-/// <summary>Checks <see cref="AceDataImageClientOptions"/> at start, with messages that name the setting.</summary>
+/// <summary>
+/// Checks <see cref="AceDataImageClientOptions"/> at start. Each message names the setting by its configuration key: the
+/// bound section's path (for example <c>NanoBanana:AceData:BaseAddress</c>), or <c>NanoBanana:AceData</c> when configured in code.
+/// </summary>
 public sealed class AceDataImageClientOptionsValidator : IValidateOptions<AceDataImageClientOptions>
 {
+    private const string DefaultSection = "NanoBanana:AceData";
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, AceDataImageClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var label = string.IsNullOrEmpty(name) ? "AceData" : $"AceData client '{name}'";
+        var prefix = $"{label}: {options.ConfigurationPath ?? DefaultSection}";
 
         if (string.IsNullOrWhiteSpace(options.ResolveApiKey()))
         {
-            failures.Add($"{label}: ApiKey is not set. Set NanoBanana:AceData:ApiKey (or the section you bound) or the ACEDATA_API_KEY environment variable.");
+            failures.Add(
+                $"{prefix}:ApiKey is not set. Set it, or one of the environment variables " +
+                $"{string.Join(", ", AceDataImageClientOptions.ApiKeyEnvironmentVariables)}.");
         }
 
         if (options.BaseAddress is not { IsAbsoluteUri: true } uri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"{label}: BaseAddress must be an absolute http(s) URL, for example {AceDataImageClientOptions.DefaultBaseAddress}.");
+            failures.Add($"{prefix}:BaseAddress must be an absolute http(s) URL, for example {AceDataImageClientOptions.DefaultBaseAddress}.");
         }
 
         foreach (var (setting, value) in new[]
@@ -32,34 +40,34 @@ public sealed class AceDataImageClientOptionsValidator : IValidateOptions<AceDat
         {
             if (value <= TimeSpan.Zero)
             {
-                failures.Add($"{label}: {setting} must be positive (was {value}).");
+                failures.Add($"{prefix}:{setting} must be positive (was {value}).");
             }
         }
 
         if (options.PollingStrategy is null)
         {
-            failures.Add($"{label}: PollingStrategy must be set.");
+            failures.Add($"{prefix}:PollingStrategy must be set.");
         }
 
         if (options.Resilience is null || options.Resilience.MaxRetryAttempts < 0)
         {
-            failures.Add($"{label}: Resilience:MaxRetryAttempts must not be negative.");
+            failures.Add($"{prefix}:Resilience:MaxRetryAttempts must not be negative.");
         }
 
         if (options.Webhooks is null)
         {
-            failures.Add($"{label}: Webhooks must be set.");
+            failures.Add($"{prefix}:Webhooks must be set.");
         }
         else
         {
             if (options.Webhooks.MaxBodyBytes <= 0)
             {
-                failures.Add($"{label}: Webhooks:MaxBodyBytes must be positive (was {options.Webhooks.MaxBodyBytes}).");
+                failures.Add($"{prefix}:Webhooks:MaxBodyBytes must be positive (was {options.Webhooks.MaxBodyBytes}).");
             }
 
             if (options.Webhooks.Secrets.Any(string.IsNullOrWhiteSpace))
             {
-                failures.Add($"{label}: Webhooks:Secrets must not contain empty secrets.");
+                failures.Add($"{prefix}:Webhooks:Secrets must not contain empty secrets.");
             }
         }
 

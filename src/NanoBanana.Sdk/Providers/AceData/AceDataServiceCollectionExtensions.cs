@@ -33,7 +33,9 @@ public static class AceDataServiceCollectionExtensions
     public static NanoBananaProviderBuilder AddAceData(this NanoBananaBuilder builder, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return builder.AddAceData(name, options => options.Bind(configuration));
+        return builder.AddAceData(name, options => options
+            .Bind(configuration)
+            .Configure(o => o.ConfigurationPath = (configuration as IConfigurationSection)?.Path));
     }
 
     /// <summary>Adds a named Ace Data provider configured in code.</summary>

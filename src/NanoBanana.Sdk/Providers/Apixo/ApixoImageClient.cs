@@ -40,6 +40,7 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     private readonly ProviderHttpClient _http;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ProviderTelemetry _telemetry;
     private readonly ImageGenerationWebhookHub? _webhooks;
     private readonly HttpClient? _ownedHttpClient;
 
@@ -90,6 +91,7 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         _timeProvider = timeProvider;
         _webhooks = webhooks;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ApixoImageClient>();
+        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
         _http = new ProviderHttpClient(ProviderId, httpClient, ApixoErrorParser.Instance, timeProvider, _logger);
     }
 
@@ -107,18 +109,18 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     /// <remarks>Submits, then polls with <see cref="ApixoImageClientOptions.PollingStrategy"/> (10 s, then every 3 s by default).</remarks>
     public async Task<ImageGenerationResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        using var activity = NanoBananaTelemetry.StartCall("generate_content", ProviderId, null);
+        var options = _options();
+        using var call = _telemetry.Generate(nameof(GenerateAsync), ModelOf(request, options), request);
         try
         {
             var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
-            var result = await operation.WaitForCompletionAsync(_options().PollingStrategy, cancellationToken).ConfigureAwait(false);
-            NanoBananaTelemetry.Completed(activity, result.OperationId);
-            NanoBananaTelemetry.Images.Add(result.Images.Count, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
+            var result = await operation.WaitForCompletionAsync(options.PollingStrategy, cancellationToken).ConfigureAwait(false);
+            call.Succeeded(result);
             return result;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -132,8 +134,10 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
-        await foreach (var update in operation.WatchAsync(_options().PollingStrategy, cancellationToken).ConfigureAwait(false))
+        var options = _options();
+        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), ModelOf(request, options), request);
+        await foreach (var update in call.StartAndWatchAsync(ct => StartGenerationAsync(request, ct), options.PollingStrategy, cancellationToken)
+            .ConfigureAwait(false))
         {
             yield return update;
         }
@@ -156,19 +160,19 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         var callbackUrl = request.CallbackUri is { } callback ? ApixoCallbackUrl.Create(callback, model, options.Webhooks) : null;
         var body = ApixoRequestMapper.Map(request, model, options, callbackUrl);
 
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.start", ProviderId, model);
+        using var call = _telemetry.Start(model, request);
         try
         {
             var taskId = await SubmitAsync(model, body, options, cancellationToken).ConfigureAwait(false);
             var id = ApixoOperationId.Format(model, taskId);
-            Log.JobAccepted(_logger, ProviderId, id);
-            NanoBananaTelemetry.Completed(activity, id);
+            _telemetry.Accepted(id);
+            call.Identify(id);
             var snapshot = new OperationSnapshot { Id = id, Status = ImageGenerationStatus.Queued, Message = ApixoTaskStates.Pending };
             return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: true, _webhooks);
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -183,10 +187,18 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         ApixoOperationId.Parse(operationId);
         var options = _options();
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.get", ProviderId, null);
-        var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
-        NanoBananaTelemetry.Completed(activity, snapshot.Id);
-        return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false, _webhooks);
+        using var call = _telemetry.Get(operationId);
+        try
+        {
+            var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
+            call.Status(snapshot.Status);
+            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false, _webhooks);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
     }
 
     /// <summary>Sends <c>POST /generateTask/{model}</c> as given and returns the task id.</summary>
@@ -300,11 +312,14 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     {
         var (model, taskId) = ApixoOperationId.Parse(operationId);
         var status = await ReadStatusAsync(model, taskId, operationId, cancellationToken).ConfigureAwait(false);
-        NanoBananaTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
         var snapshot = Mapper().FromStatus(status, operationId);
-        Log.JobPolled(_logger, ProviderId, snapshot.Id, snapshot.Status.Value, snapshot.Percent);
+        _telemetry.Polled(snapshot);
         return snapshot;
     }
+
+    /// <summary>The model a span names before the request is validated; the submit's span names the resolved one.</summary>
+    private static string? ModelOf(ImageGenerationRequest? request, ApixoImageClientOptions options) =>
+        request?.Model?.Value ?? options.DefaultModel ?? ApixoModels.NanoBanana;
 
     private ApixoResultMapper Mapper() =>
         new((uri, ct) => _http.DownloadAsync(uri, _options().DownloadTimeout, ct), _timeProvider);

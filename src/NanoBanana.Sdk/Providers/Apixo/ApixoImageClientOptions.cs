@@ -49,6 +49,13 @@ public sealed class ApixoImageClientOptions
     /// <summary>How callbacks are verified. A request with a <c>CallbackUri</c> needs at least one secret in <see cref="NanoBananaWebhookOptions.Secrets"/>.</summary>
     public NanoBananaWebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>
+    /// The configuration section the options were bound from (for example <c>NanoBanana:Apixo</c>), set by the
+    /// <c>IConfiguration</c> overloads of <c>AddApixo</c> so validation messages name the full key; <see langword="null"/> when
+    /// configured in code.
+    /// </summary>
+    internal string? ConfigurationPath { get; set; }
+
     /// <summary>The key in effect: <see cref="ApiKey"/>, else the first environment variable that is set.</summary>
     /// <returns>The key, or <see langword="null"/>.</returns>
     public string? ResolveApiKey() =>

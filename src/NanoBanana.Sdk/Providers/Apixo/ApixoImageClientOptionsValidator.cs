@@ -1,35 +1,46 @@
 using Microsoft.Extensions.Options;
+using NanoBanana.Sdk.Webhooks;
 
 namespace NanoBanana.Sdk.Providers.Apixo;
 
-/// <summary>Checks <see cref="ApixoImageClientOptions"/> at start, with messages that name the setting.</summary>
+/// <summary>
+/// Checks <see cref="ApixoImageClientOptions"/> at start. Each message names the setting by its configuration key: the
+/// bound section's path (for example <c>NanoBanana:Apixo:BaseAddress</c>), or <c>NanoBanana:Apixo</c> when configured in code.
+/// </summary>
 public sealed class ApixoImageClientOptionsValidator : IValidateOptions<ApixoImageClientOptions>
 {
+    private const string DefaultSection = "NanoBanana:Apixo";
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, ApixoImageClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var label = string.IsNullOrEmpty(name) ? "Apixo" : $"Apixo client '{name}'";
+        var prefix = $"{label}: {options.ConfigurationPath ?? DefaultSection}";
 
         if (string.IsNullOrWhiteSpace(options.ResolveApiKey()))
         {
-            failures.Add($"{label}: ApiKey is not set. Set NanoBanana:Apixo:ApiKey (or the section you bound) or the APIXO_API_KEY environment variable.");
+            failures.Add(
+                $"{prefix}:ApiKey is not set. Set it, or the environment variable " +
+                $"{string.Join(", ", ApixoImageClientOptions.ApiKeyEnvironmentVariables)}.");
         }
 
         if (options.BaseAddress is not { IsAbsoluteUri: true } uri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"{label}: BaseAddress must be an absolute http(s) URL, for example {ApixoImageClientOptions.DefaultBaseAddress}.");
+            failures.Add($"{prefix}:BaseAddress must be an absolute http(s) URL, for example {ApixoImageClientOptions.DefaultBaseAddress}.");
         }
 
         if (options.DefaultModel is { } model && !ApixoModels.IsValidId(model))
         {
-            failures.Add($"{label}: DefaultModel '{model}' is not a model id (letters, digits, '.', '_' and '-'), for example {ApixoModels.NanoBanana}.");
+            failures.Add($"{prefix}:DefaultModel '{model}' is not a model id (letters, digits, '.', '_' and '-'), for example {ApixoModels.NanoBanana}.");
         }
 
         if (options.RoutingStrategy is { } routing && !ApixoRoutingStrategies.IsKnown(routing))
         {
-            failures.Add($"{label}: RoutingStrategy must be {ApixoRoutingStrategies.Auto}, {ApixoRoutingStrategies.Value} or {ApixoRoutingStrategies.Official} (was '{routing}'), or unset.");
+            failures.Add(
+                $"{prefix}:RoutingStrategy must be {ApixoRoutingStrategies.Auto}, {ApixoRoutingStrategies.Value} or " +
+                $"{ApixoRoutingStrategies.Official} (was '{routing}'), or unset.");
         }
 
         foreach (var (setting, value) in new[]
@@ -41,40 +52,40 @@ public sealed class ApixoImageClientOptionsValidator : IValidateOptions<ApixoIma
         {
             if (value <= TimeSpan.Zero)
             {
-                failures.Add($"{label}: {setting} must be positive (was {value}).");
+                failures.Add($"{prefix}:{setting} must be positive (was {value}).");
             }
         }
 
         if (options.PollingStrategy is null)
         {
-            failures.Add($"{label}: PollingStrategy must be set.");
+            failures.Add($"{prefix}:PollingStrategy must be set.");
         }
 
         if (options.Resilience is null || options.Resilience.MaxRetryAttempts < 0)
         {
-            failures.Add($"{label}: Resilience:MaxRetryAttempts must not be negative.");
+            failures.Add($"{prefix}:Resilience:MaxRetryAttempts must not be negative.");
         }
 
-        ValidateWebhooks(options, label, failures);
+        ValidateWebhooks(options.Webhooks, prefix, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateWebhooks(ApixoImageClientOptions options, string label, List<string> failures)
+    private static void ValidateWebhooks(NanoBananaWebhookOptions? webhooks, string prefix, List<string> failures)
     {
-        if (options.Webhooks is not { } webhooks)
+        if (webhooks is null)
         {
-            failures.Add($"{label}: Webhooks must be set.");
+            failures.Add($"{prefix}:Webhooks must be set.");
             return;
         }
 
         if (webhooks.Secrets.Any(string.IsNullOrWhiteSpace))
         {
-            failures.Add($"{label}: Webhooks:Secrets contains an empty secret.");
+            failures.Add($"{prefix}:Webhooks:Secrets contains an empty secret.");
         }
 
         if (webhooks.MaxBodyBytes <= 0)
         {
-            failures.Add($"{label}: Webhooks:MaxBodyBytes must be positive (was {webhooks.MaxBodyBytes}).");
+            failures.Add($"{prefix}:Webhooks:MaxBodyBytes must be positive (was {webhooks.MaxBodyBytes}).");
         }
     }
 }

@@ -33,7 +33,9 @@ public static class ApixoServiceCollectionExtensions
     public static NanoBananaProviderBuilder AddApixo(this NanoBananaBuilder builder, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return builder.AddApixo(name, options => options.Bind(configuration));
+        return builder.AddApixo(name, options => options
+            .Bind(configuration)
+            .Configure(o => o.ConfigurationPath = (configuration as IConfigurationSection)?.Path));
     }
 
     /// <summary>Adds a named APIXO provider configured in code.</summary>

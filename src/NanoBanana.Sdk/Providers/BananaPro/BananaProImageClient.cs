@@ -39,6 +39,7 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     private readonly ProviderHttpClient _http;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ProviderTelemetry _telemetry;
     private readonly ImageGenerationWebhookHub? _webhooks;
     private readonly BananaProResultMapper _mapper;
     private readonly HttpClient? _ownedHttpClient;
@@ -103,6 +104,7 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         _timeProvider = timeProvider;
         _webhooks = webhooks;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BananaProImageClient>();
+        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
         _http = new ProviderHttpClient(ProviderId, httpClient, BananaProErrorParser.Instance, timeProvider, _logger);
         _mapper = new BananaProResultMapper((uri, ct) => _http.DownloadAsync(uri, _options().DownloadTimeout, ct));
     }
@@ -119,18 +121,17 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     {
         var options = _options();
         var body = Prepare(request, options, cancellationToken);
-        using var activity = NanoBananaTelemetry.StartCall("generate_content", ProviderId, body.Model);
+        using var call = _telemetry.Generate(nameof(GenerateAsync), body.Model, request);
         try
         {
-            var operation = await StartCoreAsync(body, options, cancellationToken).ConfigureAwait(false);
+            var operation = await StartCoreAsync(body, options, call, cancellationToken).ConfigureAwait(false);
             var result = await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
-            NanoBananaTelemetry.Completed(activity, result.OperationId);
-            NanoBananaTelemetry.Images.Add(result.Images.Count, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
+            call.Succeeded(result);
             return result;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -143,8 +144,8 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
-        await foreach (var update in operation.WatchAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? _options().DefaultModel, request);
+        await foreach (var update in call.StartAndWatchAsync(ct => StartGenerationAsync(request!, ct), strategy: null, cancellationToken).ConfigureAwait(false))
         {
             yield return update;
         }
@@ -156,16 +157,16 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     {
         var options = _options();
         var body = Prepare(request, options, cancellationToken);
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.start", ProviderId, body.Model);
+        using var call = _telemetry.Start(body.Model, request);
         try
         {
-            var operation = await StartCoreAsync(body, options, cancellationToken).ConfigureAwait(false);
-            NanoBananaTelemetry.Completed(activity, operation.Id);
+            var operation = await StartCoreAsync(body, options, call, cancellationToken).ConfigureAwait(false);
+            call.Identify(operation.Id);
             return operation;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -180,17 +181,17 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         cancellationToken.ThrowIfCancellationRequested();
         var options = _options();
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.get", ProviderId, null);
+        using var call = _telemetry.Get(operationId);
         try
         {
             var snapshot = DeliveredSnapshot(operationId) ?? await PollAsync(operationId, null, cancellationToken).ConfigureAwait(false);
-            NanoBananaTelemetry.Completed(activity, snapshot.Id);
+            call.Status(snapshot.Status);
             return new PollingImageGenerationOperation(
                 ProviderId, snapshot, (id, ct) => PollAsync(id, null, ct), options.PollingStrategy, _timeProvider, justSubmitted: false, _webhooks);
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -221,8 +222,22 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     /// <summary>Reads the account's wallets with <c>GET /api/v1/account/balances</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The web and API balances.</returns>
-    public Task<BananaProBalances> GetBalancesAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync("api/v1/account/balances", BananaProJsonContext.Default.BananaProEnvelopeBananaProBalances, "the balances request", cancellationToken);
+    public async Task<BananaProBalances> GetBalancesAsync(CancellationToken cancellationToken = default)
+    {
+        using var call = _telemetry.Account(TelemetryOperations.GetCredits, nameof(GetBalancesAsync));
+        try
+        {
+            var balances = await ReadAsync(
+                "api/v1/account/balances", BananaProJsonContext.Default.BananaProEnvelopeBananaProBalances, "the balances request", cancellationToken).ConfigureAwait(false);
+            _telemetry.CreditsRemaining(call, balances.ApiCredits);
+            return balances;
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
+    }
 
     /// <summary>Lists the account's webhook endpoints with <c>GET /api/v1/webhooks</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -316,13 +331,14 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     }
 
     private async Task<ImageGenerationOperation> StartCoreAsync(
-        BananaProGenerateRequest body, BananaProImageClientOptions options, CancellationToken cancellationToken)
+        BananaProGenerateRequest body, BananaProImageClientOptions options, TelemetryCall call, CancellationToken cancellationToken)
     {
         var submitted = await SubmitAsync(body, options, cancellationToken).ConfigureAwait(false);
+        call.ResponseModel(submitted.Model);
         var id = !string.IsNullOrWhiteSpace(submitted.TaskId) ? submitted.TaskId : throw new NanoBananaException(
             $"{ProviderId} accepted the task but returned no task_id, so its result cannot be matched; it may still run and be charged.")
         { Provider = ProviderId };
-        Log.JobAccepted(_logger, ProviderId, id);
+        _telemetry.Accepted(id);
         var snapshot = new OperationSnapshot { Id = id, Status = ImageGenerationStatus.Queued, Message = "submitted" };
         return new PollingImageGenerationOperation(
             ProviderId, snapshot, (taskId, ct) => PollAsync(taskId, submitted, ct), options.PollingStrategy, _timeProvider, justSubmitted: true, _webhooks);
@@ -366,9 +382,8 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     private async Task<OperationSnapshot> PollAsync(string taskId, BananaProGenerateResponse? submitted, CancellationToken cancellationToken)
     {
         var (task, retryAfter) = await ReadTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
-        NanoBananaTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
         var snapshot = _mapper.FromTask(task, taskId, submitted) with { RetryAfter = retryAfter };
-        Log.JobPolled(_logger, ProviderId, snapshot.Id, snapshot.Status.Value, snapshot.Percent);
+        _telemetry.Polled(snapshot);
         return snapshot;
     }
 

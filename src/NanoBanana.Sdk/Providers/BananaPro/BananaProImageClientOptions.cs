@@ -72,6 +72,13 @@ public sealed class BananaProImageClientOptions
     /// <summary>Retry settings and limits of the HTTP pipeline; the limits default to the vendor's documented 5 concurrent calls and 60 per minute.</summary>
     public NanoBananaResilienceOptions Resilience { get; set; } = new() { MaxConcurrentRequests = 5, RequestsPerMinute = 60 };
 
+    /// <summary>
+    /// The configuration section the options were bound from (for example <c>NanoBanana:BananaPro</c>), set by the
+    /// <c>IConfiguration</c> overloads of <c>AddBananaPro</c> so validation messages name the full key; <see langword="null"/> when
+    /// configured in code.
+    /// </summary>
+    internal string? ConfigurationPath { get; set; }
+
     /// <summary>The key in effect: <see cref="ApiKey"/>, else the first environment variable that is set.</summary>
     /// <returns>The key, or <see langword="null"/>.</returns>
     public string? ResolveApiKey() =>

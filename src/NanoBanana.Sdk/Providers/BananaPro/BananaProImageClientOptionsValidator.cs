@@ -1,33 +1,42 @@
 using Microsoft.Extensions.Options;
+using NanoBanana.Sdk.Webhooks;
 
 namespace NanoBanana.Sdk.Providers.BananaPro;
 
-/// <summary>Checks <see cref="BananaProImageClientOptions"/> at start, with messages that name the setting.</summary>
+/// <summary>
+/// Checks <see cref="BananaProImageClientOptions"/> at start. Each message names the setting by its configuration key: the
+/// bound section's path (for example <c>NanoBanana:BananaPro:BaseAddress</c>), or <c>NanoBanana:BananaPro</c> when configured in code.
+/// </summary>
 public sealed class BananaProImageClientOptionsValidator : IValidateOptions<BananaProImageClientOptions>
 {
+    private const string DefaultSection = "NanoBanana:BananaPro";
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, BananaProImageClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var label = string.IsNullOrEmpty(name) ? "BananaPro" : $"BananaPro client '{name}'";
+        var prefix = $"{label}: {options.ConfigurationPath ?? DefaultSection}";
 
         if (string.IsNullOrWhiteSpace(options.ResolveApiKey()))
         {
-            failures.Add($"{label}: ApiKey is not set. Set NanoBanana:BananaPro:ApiKey (or the section you bound) or the BANANAPRO_API_KEY environment variable.");
+            failures.Add(
+                $"{prefix}:ApiKey is not set. Set it, or the environment variable " +
+                $"{string.Join(", ", BananaProImageClientOptions.ApiKeyEnvironmentVariables)}.");
         }
 
         if (options.BaseAddress is not { IsAbsoluteUri: true } uri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"{label}: BaseAddress must be an absolute http(s) URL, for example {BananaProImageClientOptions.DefaultBaseAddress}.");
+            failures.Add($"{prefix}:BaseAddress must be an absolute http(s) URL, for example {BananaProImageClientOptions.DefaultBaseAddress}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.DefaultModel))
         {
-            failures.Add($"{label}: DefaultModel must be set (the vendor requires a model), for example {BananaProModels.NanoBanana}.");
+            failures.Add($"{prefix}:DefaultModel must be set (the vendor requires a model), for example {BananaProModels.NanoBanana}.");
         }
 
-        ValidateStatusPath(options.StatusPathTemplate, label, failures);
+        ValidateStatusPath(options.StatusPathTemplate, prefix, failures);
 
         foreach (var (setting, value) in new[]
         {
@@ -38,57 +47,57 @@ public sealed class BananaProImageClientOptionsValidator : IValidateOptions<Bana
         {
             if (value <= TimeSpan.Zero)
             {
-                failures.Add($"{label}: {setting} must be positive (was {value}).");
+                failures.Add($"{prefix}:{setting} must be positive (was {value}).");
             }
         }
 
         if (options.PollingStrategy is null)
         {
-            failures.Add($"{label}: PollingStrategy must be set.");
+            failures.Add($"{prefix}:PollingStrategy must be set.");
         }
 
         if (options.Resilience is null || options.Resilience.MaxRetryAttempts < 0)
         {
-            failures.Add($"{label}: Resilience:MaxRetryAttempts must not be negative.");
+            failures.Add($"{prefix}:Resilience:MaxRetryAttempts must not be negative.");
         }
 
-        ValidateWebhooks(options, label, failures);
+        ValidateWebhooks(options.Webhooks, prefix, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateStatusPath(string? template, string label, List<string> failures)
+    private static void ValidateStatusPath(string? template, string prefix, List<string> failures)
     {
         if (string.IsNullOrWhiteSpace(template)
             || template.Split(BananaProImageClientOptions.TaskIdPlaceholder).Length != 2
             || template.Contains("://", StringComparison.Ordinal))
         {
             failures.Add(
-                $"{label}: StatusPathTemplate must be a path relative to BaseAddress with {BananaProImageClientOptions.TaskIdPlaceholder} once, " +
+                $"{prefix}:StatusPathTemplate must be a path relative to BaseAddress with {BananaProImageClientOptions.TaskIdPlaceholder} once, " +
                 $"for example {BananaProImageClientOptions.DefaultStatusPathTemplate} (was '{template}').");
         }
     }
 
-    private static void ValidateWebhooks(BananaProImageClientOptions options, string label, List<string> failures)
+    private static void ValidateWebhooks(NanoBananaWebhookOptions? webhooks, string prefix, List<string> failures)
     {
-        if (options.Webhooks is not { } webhooks)
+        if (webhooks is null)
         {
-            failures.Add($"{label}: Webhooks must be set.");
+            failures.Add($"{prefix}:Webhooks must be set.");
             return;
         }
 
         if (webhooks.Secrets.Any(string.IsNullOrWhiteSpace))
         {
-            failures.Add($"{label}: Webhooks:Secrets contains an empty secret; each entry is the secret_key of an account webhook.");
+            failures.Add($"{prefix}:Webhooks:Secrets contains an empty secret; each entry is the secret_key of an account webhook.");
         }
 
         if (webhooks.MaxBodyBytes <= 0)
         {
-            failures.Add($"{label}: Webhooks:MaxBodyBytes must be positive (was {webhooks.MaxBodyBytes}).");
+            failures.Add($"{prefix}:Webhooks:MaxBodyBytes must be positive (was {webhooks.MaxBodyBytes}).");
         }
 
         if (webhooks.TimestampTolerance <= TimeSpan.Zero)
         {
-            failures.Add($"{label}: Webhooks:TimestampTolerance must be positive (was {webhooks.TimestampTolerance}).");
+            failures.Add($"{prefix}:Webhooks:TimestampTolerance must be positive (was {webhooks.TimestampTolerance}).");
         }
     }
 }

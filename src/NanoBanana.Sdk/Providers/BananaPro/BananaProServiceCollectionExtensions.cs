@@ -33,7 +33,9 @@ public static class BananaProServiceCollectionExtensions
     public static NanoBananaProviderBuilder AddBananaPro(this NanoBananaBuilder builder, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return builder.AddBananaPro(name, options => options.Bind(configuration));
+        return builder.AddBananaPro(name, options => options
+            .Bind(configuration)
+            .Configure(o => o.ConfigurationPath = (configuration as IConfigurationSection)?.Path));
     }
 
     /// <summary>Adds a named BananaPro provider configured in code.</summary>

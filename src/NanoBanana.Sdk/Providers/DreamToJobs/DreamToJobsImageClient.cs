@@ -41,6 +41,7 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     private readonly DreamToJobsResponseReader _jobs;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ProviderTelemetry _telemetry;
     private readonly ImageGenerationWebhookHub? _webhooks;
     private readonly HttpClient? _ownedHttpClient;
 
@@ -104,6 +105,7 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
         _timeProvider = timeProvider;
         _webhooks = webhookHub;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DreamToJobsImageClient>();
+        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
         _http = new ProviderHttpClient(ProviderId, httpClient, DreamToJobsErrorParser.Instance, timeProvider, _logger);
         _jobs = new DreamToJobsResponseReader(ProviderId, _http, timeProvider);
     }
@@ -119,18 +121,17 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     public async Task<ImageGenerationResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
         var options = _options();
-        using var activity = NanoBananaTelemetry.StartCall("generate_content", ProviderId, request?.Model?.Value ?? options.DefaultModel);
+        using var call = _telemetry.Generate(nameof(GenerateAsync), request?.Model?.Value ?? options.DefaultModel, request);
         try
         {
-            var operation = await StartAsync(request!, options, cancellationToken).ConfigureAwait(false);
+            var operation = await StartAsync(request!, options, call, cancellationToken).ConfigureAwait(false);
             var result = await operation.WaitForCompletionAsync(options.PollingStrategy, cancellationToken).ConfigureAwait(false);
-            NanoBananaTelemetry.Completed(activity, result.OperationId);
-            NanoBananaTelemetry.Images.Add(result.Images.Count, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
+            call.Succeeded(result);
             return result;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -141,8 +142,9 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var options = _options();
-        var operation = await StartAsync(request, options, cancellationToken).ConfigureAwait(false);
-        await foreach (var update in operation.WatchAsync(options.PollingStrategy, cancellationToken).ConfigureAwait(false))
+        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? options.DefaultModel, request);
+        await foreach (var update in call.StartAndWatchAsync(ct => StartGenerationAsync(request!, ct), options.PollingStrategy, cancellationToken)
+            .ConfigureAwait(false))
         {
             yield return update;
         }
@@ -157,16 +159,16 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     public async Task<ImageGenerationOperation> StartGenerationAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
         var options = _options();
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.start", ProviderId, request?.Model?.Value ?? options.DefaultModel);
+        using var call = _telemetry.Start(request?.Model?.Value ?? options.DefaultModel, request);
         try
         {
-            var operation = await StartAsync(request!, options, cancellationToken).ConfigureAwait(false);
-            NanoBananaTelemetry.Completed(activity, operation.Id);
+            var operation = await StartAsync(request!, options, call, cancellationToken).ConfigureAwait(false);
+            call.Identify(operation.Id);
             return operation;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -177,11 +179,19 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         var options = _options();
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.get", ProviderId, null);
-        var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
-        NanoBananaTelemetry.Completed(activity, snapshot.Id);
-        return new PollingImageGenerationOperation(
-            ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false, _webhooks);
+        using var call = _telemetry.Get(operationId);
+        try
+        {
+            var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
+            call.Status(snapshot.Status);
+            return new PollingImageGenerationOperation(
+                ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false, _webhooks);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
     }
 
     /// <summary>Creates a job with <c>POST /v1/jobs</c> and returns the vendor's answer as it is.</summary>
@@ -266,7 +276,7 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     public void Dispose() => _ownedHttpClient?.Dispose();
 
     private async Task<ImageGenerationOperation> StartAsync(
-        ImageGenerationRequest request, DreamToJobsImageClientOptions options, CancellationToken cancellationToken)
+        ImageGenerationRequest request, DreamToJobsImageClientOptions options, TelemetryCall call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ImageGenerationRequestValidator.Validate(request, ProviderId, SupportedCapabilities);
@@ -279,7 +289,8 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
         var id = string.IsNullOrWhiteSpace(job.Id)
             ? throw new NanoBananaException($"{ProviderId} accepted the job but returned no id, so it cannot be polled.") { Provider = ProviderId }
             : job.Id;
-        Log.JobAccepted(_logger, ProviderId, id);
+        _telemetry.Accepted(id);
+        call.ResponseModel(job.Model);
         return new PollingImageGenerationOperation(
             ProviderId,
             Mapper(options).FromJob(job, id) with { RetryAfter = retryAfter },
@@ -404,9 +415,8 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     private async Task<OperationSnapshot> PollAsync(string operationId, CancellationToken cancellationToken)
     {
         var (job, retryAfter) = await ReadJobAsync(operationId, cancellationToken).ConfigureAwait(false);
-        NanoBananaTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
         var snapshot = Mapper(_options()).FromJob(job, operationId) with { RetryAfter = retryAfter };
-        Log.JobPolled(_logger, ProviderId, snapshot.Id, snapshot.Status.Value, snapshot.Percent);
+        _telemetry.Polled(snapshot);
         return snapshot;
     }
 

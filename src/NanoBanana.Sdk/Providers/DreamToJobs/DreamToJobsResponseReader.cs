@@ -18,23 +18,8 @@ internal sealed class DreamToJobsResponseReader(string provider, ProviderHttpCli
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            using var response = await http.SendForJsonAsync(request, spec, linked.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
-            {
-                try
-                {
-                    var document = await InlineDataJsonReader.ReadAsync(
-                        body, response.Content.Headers.ContentLength, DreamToJobInlineImages.ReaderOptions, linked.Token).ConfigureAwait(false);
-                    var job = JsonSerializer.Deserialize(document.Skeleton.Span, DreamToJobsJsonContext.Default.DreamToJob)
-                        ?? throw http.Unreadable(response, spec, "the body was JSON null", null);
-                    return (DreamToJobInlineImages.Resolve(job, document), RetryAfterHeader.Read(response, timeProvider));
-                }
-                catch (Exception e) when (e is JsonException or InlineDataFormatException { IsTruncated: false })
-                {
-                    throw http.Unreadable(response, spec, e.Message, e);
-                }
-            }
+            // A status read whose body breaks off is sent again by the HTTP client; a submit never is.
+            return await http.SendForJsonAsync(request, spec, (response, token) => ReadJobAsync(response, spec, token), linked.Token).ConfigureAwait(false);
         }
         catch (InlineDataFormatException e)
         {
@@ -58,6 +43,26 @@ internal sealed class DreamToJobsResponseReader(string provider, ProviderHttpCli
                 OperationId = spec.OperationId,
                 IsTransient = true,
             };
+        }
+    }
+
+    private async Task<(DreamToJob Job, TimeSpan? RetryAfter)> ReadJobAsync(HttpResponseMessage response, RequestSpec spec, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            try
+            {
+                var document = await InlineDataJsonReader.ReadAsync(
+                    body, response.Content.Headers.ContentLength, DreamToJobInlineImages.ReaderOptions, cancellationToken).ConfigureAwait(false);
+                var job = JsonSerializer.Deserialize(document.Skeleton.Span, DreamToJobsJsonContext.Default.DreamToJob)
+                    ?? throw http.Unreadable(response, spec, "the body was JSON null", null);
+                return (DreamToJobInlineImages.Resolve(job, document), RetryAfterHeader.Read(response, timeProvider));
+            }
+            catch (Exception e) when (e is JsonException or InlineDataFormatException { IsTruncated: false })
+            {
+                throw http.Unreadable(response, spec, e.Message, e);
+            }
         }
     }
 

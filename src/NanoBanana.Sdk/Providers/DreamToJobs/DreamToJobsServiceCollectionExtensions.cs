@@ -33,7 +33,9 @@ public static class DreamToJobsServiceCollectionExtensions
     public static NanoBananaProviderBuilder AddDreamToJobs(this NanoBananaBuilder builder, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return builder.AddDreamToJobs(name, options => options.Bind(configuration));
+        return builder.AddDreamToJobs(name, options => options
+            .Bind(configuration)
+            .Configure(o => o.ConfigurationPath = (configuration as IConfigurationSection)?.Path));
     }
 
     /// <summary>Adds a named DreamTo job API provider configured in code.</summary>

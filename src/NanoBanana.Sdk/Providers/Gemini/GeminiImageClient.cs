@@ -41,6 +41,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     private readonly GeminiFileUploader _uploader;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ProviderTelemetry _telemetry;
     private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client without dependency injection, with its own HTTP pipeline (retries included).</summary>
@@ -84,6 +85,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         _options = options;
         _timeProvider = timeProvider;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<GeminiImageClient>();
+        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
         _transport = new GeminiTransport(new ProviderHttpClient(ProviderId, httpClient, GeminiErrorParser.Instance, timeProvider, _logger), timeProvider, _logger);
         _uploader = new GeminiFileUploader(_transport, timeProvider);
     }
@@ -100,17 +102,18 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     {
         var options = _options();
         var plan = Plan(request, options, cancellationToken);
-        using var activity = NanoBananaTelemetry.StartCall("generate_content", ProviderId, plan.Model);
+        using var call = _telemetry.Generate(nameof(GenerateAsync), plan.Model, request);
         try
         {
             var response = await SendPlanAsync(plan, options, cancellationToken).ConfigureAwait(false);
+            call.ResponseModel(response.ModelVersion);
             var result = GeminiResultMapper.ToResult(response, response.ResponseId);
-            Finished(activity, result);
+            call.Succeeded(result);
             return result;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -127,20 +130,11 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     {
         var options = _options();
         var plan = Plan(request, options, cancellationToken);
-        var body = await BuildAsync(plan, options, cancellationToken).ConfigureAwait(false);
-        var merged = new GeminiStreamMerger();
-        var sequence = 0;
-        await foreach (var chunk in StreamAsync(plan.Model, body, options, cancellationToken).ConfigureAwait(false))
+        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), plan.Model, request);
+        await foreach (var update in call.TraceAsync(StreamUpdatesAsync(plan, options, call, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            if (merged.Add(chunk) is { } text)
-            {
-                yield return new ImageGenerationProgressUpdate { OperationId = merged.ResponseId, SequenceNumber = sequence++, Message = text };
-            }
+            yield return update;
         }
-
-        var result = GeminiResultMapper.ToResult(merged.ToResponse(), merged.ResponseId);
-        NanoBananaTelemetry.Images.Add(result.Images.Count, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
-        yield return new ImageGenerationCompletedUpdate { OperationId = result.OperationId, SequenceNumber = sequence, Result = result };
     }
 
     /// <inheritdoc/>
@@ -154,10 +148,11 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         var options = _options();
         var plan = Plan(request, options, cancellationToken);
         var id = GeminiOperationCache.NewId();
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.start", ProviderId, plan.Model);
+        using var call = _telemetry.Start(plan.Model, request);
         try
         {
             var response = await SendPlanAsync(plan, options, cancellationToken).ConfigureAwait(false);
+            call.ResponseModel(response.ModelVersion);
             OperationSnapshot snapshot;
             try
             {
@@ -169,13 +164,13 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
             }
 
             GeminiOperationCache.Add(snapshot);
-            Log.JobAccepted(_logger, ProviderId, id);
-            NanoBananaTelemetry.Completed(activity, id);
+            _telemetry.Accepted(id);
+            call.Ended(snapshot);
             return Operation(snapshot);
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -193,11 +188,18 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
             return Task.FromCanceled<ImageGenerationOperation>(cancellationToken);
         }
 
-        return GeminiOperationCache.TryGet(operationId, out var snapshot)
-            ? Task.FromResult<ImageGenerationOperation>(Operation(snapshot))
-            : Task.FromException<ImageGenerationOperation>(new InvalidOperationException(
-                $"The Gemini API has no job status, so only operations created by StartGenerationAsync in this process can be read back " +
-                $"(the last {GeminiOperationCache.Capacity}); '{operationId}' is not one of them."));
+        using var call = _telemetry.Get(operationId);
+        if (GeminiOperationCache.TryGet(operationId, out var snapshot))
+        {
+            call.Status(snapshot.Status);
+            return Task.FromResult<ImageGenerationOperation>(Operation(snapshot));
+        }
+
+        var unknown = new InvalidOperationException(
+            $"The Gemini API has no job status, so only operations created by StartGenerationAsync in this process can be read back " +
+            $"(the last {GeminiOperationCache.Capacity}); '{operationId}' is not one of them.");
+        call.Failed(unknown);
+        return Task.FromException<ImageGenerationOperation>(unknown);
     }
 
     /// <summary>Sends <c>POST {version}/models/{model}:generateContent</c> and returns the answer as it is, blocked or not.</summary>
@@ -231,26 +233,15 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     public async Task<IReadOnlyList<GeminiModelInfo>> GetModelsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
-        var key = options.ResolveApiKey();
-        var models = new List<GeminiModelInfo>();
-        string? pageToken = null;
-        while (true)
+        using var call = _telemetry.Account(TelemetryOperations.ListModels, nameof(GetModelsAsync));
+        try
         {
-            var relative = "models?pageSize=1000" + (pageToken is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(pageToken));
-            using var request = GeminiRequests.Create(HttpMethod.Get, GeminiRequests.Api(options, relative), options, key);
-            var page = await _transport.Http.SendJsonAsync(
-                request, GeminiJsonContext.Default.GeminiModelList, new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the models request", key), cancellationToken)
-                .ConfigureAwait(false);
-            models.AddRange(page.Models ?? []);
-
-            // A server that repeats its token would otherwise be listed forever.
-            if (string.IsNullOrEmpty(page.NextPageToken) || page.NextPageToken == pageToken)
-            {
-                return models;
-            }
-
-            pageToken = page.NextPageToken;
+            return await ListModelsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
         }
     }
 
@@ -304,7 +295,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         ArgumentNullException.ThrowIfNull(openDestination);
         var options = _options();
         var plan = Plan(request, options, cancellationToken);
-        using var activity = NanoBananaTelemetry.StartCall("generate_content", ProviderId, plan.Model);
+        using var call = _telemetry.Generate(nameof(GenerateToStreamAsync), plan.Model, request);
         try
         {
             var body = await BuildAsync(plan, options, cancellationToken).ConfigureAwait(false);
@@ -320,8 +311,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
             var answer = wire.ToResponse(_ => ReadOnlyMemory<byte>.Empty);
             var image = GeminiResultMapper.ResultImage(answer, answer.ResponseId, _ => true);
             var index = ImageIndex(wire, answer, image);
-            NanoBananaTelemetry.Completed(activity, answer.ResponseId);
-            return new GeminiStreamedGeneration
+            var generation = new GeminiStreamedGeneration
             {
                 Response = answer,
                 ImageIndex = index,
@@ -330,10 +320,13 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
                 Text = GeminiResultMapper.Text(answer),
                 Usage = GeminiResultMapper.Usage(answer.UsageMetadata),
             };
+            call.ResponseModel(answer.ModelVersion);
+            call.Succeeded(generation, answer.ResponseId, imageCount: 1, generation.Usage);
+            return generation;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -384,6 +377,53 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         }
 
         return plan.ToRequest(uploaded);
+    }
+
+    /// <summary>Every page of <c>GET {version}/models</c>.</summary>
+    private async Task<IReadOnlyList<GeminiModelInfo>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        var options = _options();
+        var key = options.ResolveApiKey();
+        var models = new List<GeminiModelInfo>();
+        string? pageToken = null;
+        while (true)
+        {
+            var relative = "models?pageSize=1000" + (pageToken is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(pageToken));
+            using var request = GeminiRequests.Create(HttpMethod.Get, GeminiRequests.Api(options, relative), options, key);
+            var page = await _transport.Http.SendJsonAsync(
+                request, GeminiJsonContext.Default.GeminiModelList, new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the models request", key), cancellationToken)
+                .ConfigureAwait(false);
+            models.AddRange(page.Models ?? []);
+
+            // A server that repeats its token would otherwise be listed forever.
+            if (string.IsNullOrEmpty(page.NextPageToken) || page.NextPageToken == pageToken)
+            {
+                return models;
+            }
+
+            pageToken = page.NextPageToken;
+        }
+    }
+
+    /// <summary>The stream's updates: a progress update per chunk with text, then the completed update.</summary>
+    private async IAsyncEnumerable<ImageGenerationUpdate> StreamUpdatesAsync(
+        GeminiRequestPlan plan, GeminiImageClientOptions options, TelemetryCall call, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var body = await BuildAsync(plan, options, cancellationToken).ConfigureAwait(false);
+        var merged = new GeminiStreamMerger();
+        var sequence = 0;
+        await foreach (var chunk in StreamAsync(plan.Model, body, options, cancellationToken).ConfigureAwait(false))
+        {
+            if (merged.Add(chunk) is { } text)
+            {
+                yield return new ImageGenerationProgressUpdate { OperationId = merged.ResponseId, SequenceNumber = sequence++, Message = text };
+            }
+        }
+
+        var response = merged.ToResponse();
+        call.ResponseModel(response.ModelVersion);
+        var result = GeminiResultMapper.ToResult(response, merged.ResponseId);
+        yield return new ImageGenerationCompletedUpdate { OperationId = result.OperationId, SequenceNumber = sequence, Result = result };
     }
 
     private async Task<GeminiGenerateContentResponse> SendPlanAsync(GeminiRequestPlan plan, GeminiImageClientOptions options, CancellationToken cancellationToken)
@@ -445,10 +485,4 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
 
     private PollingImageGenerationOperation Operation(OperationSnapshot snapshot) =>
         new(ProviderId, snapshot, (_, _) => Task.FromResult(snapshot), PollingStrategy.Default, _timeProvider, justSubmitted: false);
-
-    private static void Finished(System.Diagnostics.Activity? activity, ImageGenerationResult result)
-    {
-        NanoBananaTelemetry.Completed(activity, result.OperationId);
-        NanoBananaTelemetry.Images.Add(result.Images.Count, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
-    }
 }

@@ -2,39 +2,47 @@ using Microsoft.Extensions.Options;
 
 namespace NanoBanana.Sdk.Providers.Gemini;
 
-/// <summary>Checks <see cref="GeminiImageClientOptions"/> at start, with messages that name the setting.</summary>
+/// <summary>
+/// Checks <see cref="GeminiImageClientOptions"/> at start. Each message names the setting by its configuration key: the
+/// bound section's path (for example <c>NanoBanana:Gemini:BaseAddress</c>), or <c>NanoBanana:Gemini</c> when configured in code.
+/// </summary>
 public sealed class GeminiImageClientOptionsValidator : IValidateOptions<GeminiImageClientOptions>
 {
+    private const string DefaultSection = "NanoBanana:Gemini";
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, GeminiImageClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var label = string.IsNullOrEmpty(name) ? "Gemini" : $"Gemini client '{name}'";
+        var prefix = $"{label}: {options.ConfigurationPath ?? DefaultSection}";
 
         if (string.IsNullOrWhiteSpace(options.ResolveApiKey()))
         {
-            failures.Add($"{label}: ApiKey is not set. Set NanoBanana:Gemini:ApiKey (or the section you bound) or the GEMINI_API_KEY environment variable.");
+            failures.Add(
+                $"{prefix}:ApiKey is not set. Set it, or one of the environment variables " +
+                $"{string.Join(", ", GeminiImageClientOptions.ApiKeyEnvironmentVariables)}.");
         }
 
         if (options.BaseAddress is not { IsAbsoluteUri: true } uri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"{label}: BaseAddress must be an absolute http(s) URL, for example {GeminiImageClientOptions.DefaultBaseAddress}.");
+            failures.Add($"{prefix}:BaseAddress must be an absolute http(s) URL, for example {GeminiImageClientOptions.DefaultBaseAddress}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.ApiVersion) || options.ApiVersion.Contains('/', StringComparison.Ordinal))
         {
-            failures.Add($"{label}: ApiVersion must be one path segment such as v1beta (was '{options.ApiVersion}').");
+            failures.Add($"{prefix}:ApiVersion must be one path segment such as v1beta (was '{options.ApiVersion}').");
         }
 
         if (string.IsNullOrWhiteSpace(options.DefaultModel))
         {
-            failures.Add($"{label}: DefaultModel must name a model, for example {NanoBananaModel.NanoBanana}.");
+            failures.Add($"{prefix}:DefaultModel must name a model, for example {NanoBananaModel.NanoBanana}.");
         }
 
         if (!Enum.IsDefined(options.AuthScheme))
         {
-            failures.Add($"{label}: AuthScheme must be GoogleApiKey or Bearer (was {options.AuthScheme}).");
+            failures.Add($"{prefix}:AuthScheme must be GoogleApiKey or Bearer (was {options.AuthScheme}).");
         }
 
         foreach (var (setting, value) in new[]
@@ -47,18 +55,18 @@ public sealed class GeminiImageClientOptionsValidator : IValidateOptions<GeminiI
         {
             if (value <= TimeSpan.Zero)
             {
-                failures.Add($"{label}: {setting} must be positive (was {value}).");
+                failures.Add($"{prefix}:{setting} must be positive (was {value}).");
             }
         }
 
         if (options.InlineReferenceLimitBytes <= 0)
         {
-            failures.Add($"{label}: InlineReferenceLimitBytes must be positive (was {options.InlineReferenceLimitBytes}).");
+            failures.Add($"{prefix}:InlineReferenceLimitBytes must be positive (was {options.InlineReferenceLimitBytes}).");
         }
 
         if (options.Resilience is null || options.Resilience.MaxRetryAttempts < 0)
         {
-            failures.Add($"{label}: Resilience:MaxRetryAttempts must not be negative.");
+            failures.Add($"{prefix}:Resilience:MaxRetryAttempts must not be negative.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -33,7 +33,9 @@ public static class GeminiServiceCollectionExtensions
     public static NanoBananaProviderBuilder AddGemini(this NanoBananaBuilder builder, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return builder.AddGemini(name, options => options.Bind(configuration));
+        return builder.AddGemini(name, options => options
+            .Bind(configuration)
+            .Configure(o => o.ConfigurationPath = (configuration as IConfigurationSection)?.Path));
     }
 
     /// <summary>Adds a named Gemini provider configured in code.</summary>

@@ -37,7 +37,9 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     private readonly ProviderHttpClient _http;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ProviderTelemetry _telemetry;
     private readonly HttpClient? _ownedHttpClient;
+    private NanaNanoBananaResultMapper? _mapper;
 
     /// <summary>Creates a client without dependency injection, with its own HTTP pipeline (retries included).</summary>
     /// <param name="options">The settings; validated now.</param>
@@ -81,6 +83,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
         _options = options;
         _timeProvider = timeProvider;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<NanaNanoBananaImageClient>();
+        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
         _http = new ProviderHttpClient(ProviderId, httpClient, NanaNanoBananaErrorParser.Instance, timeProvider, _logger);
     }
 
@@ -95,17 +98,17 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     {
         var options = _options();
         var body = Prepare(request, NanaNanoBananaModes.Sync, options, cancellationToken);
-        using var activity = NanoBananaTelemetry.StartCall("generate_content", ProviderId, body.SelectedModel);
+        using var call = _telemetry.Generate(nameof(GenerateAsync), body.SelectedModel, request);
         try
         {
             var response = await SendGenerateAsync(body, options, cancellationToken).ConfigureAwait(false);
             var result = Mapper(options).FromGenerateResponse(response);
-            Finished(activity, result);
+            call.Succeeded(result);
             return result;
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -121,72 +124,10 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     {
         var options = _options();
         var body = Prepare(request, NanaNanoBananaModes.Stream, options, cancellationToken);
-        var mapper = Mapper(options);
-        string? operationId = null;
-        var sequence = 0;
-        var maxPercent = 0;
-        NanoBananaException? interruption = null;
-
-        var events = StreamEventsAsync(body, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (events.ConfigureAwait(false))
+        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), body.SelectedModel, request);
+        await foreach (var update in call.TraceAsync(StreamUpdatesAsync(body, options, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            while (true)
-            {
-                try
-                {
-                    if (!await events.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-                }
-                catch (NanoBananaException e) when (e.ErrorCode == SseJsonReader.InterruptedCode || e is NanoBananaTimeoutException)
-                {
-                    interruption = e;
-                    break;
-                }
-
-                var current = events.Current;
-                operationId ??= current.GenerationId ?? current.Data?.GenerationId;
-                switch (current.Type)
-                {
-                    case "complete" when current.Data?.Success != false:
-                        var result = mapper.FromStreamComplete(current, operationId);
-                        if (result.Images.Count == 0)
-                        {
-                            throw mapper.Failure(false, "the complete event carried no image URLs", operationId, null);
-                        }
-
-                        NanoBananaTelemetry.Images.Add(result.Images.Count, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
-                        yield return new ImageGenerationCompletedUpdate { OperationId = operationId, SequenceNumber = sequence, Result = result };
-                        yield break;
-                    case "complete" or "error":
-                        throw mapper.Failure(false, current.Data?.Error ?? current.Message, operationId, null);
-                    default:
-                        var percent = (int)Math.Clamp(Math.Round(current.Progress ?? 0), 0, 100);
-                        var heartbeat = percent < maxPercent;
-                        maxPercent = Math.Max(maxPercent, percent);
-                        yield return new ImageGenerationProgressUpdate
-                        {
-                            OperationId = operationId,
-                            SequenceNumber = sequence++,
-                            Percent = maxPercent,
-                            Message = current.Message,
-                            IsHeartbeat = heartbeat,
-                        };
-                        break;
-                }
-            }
-        }
-
-        if (operationId is null)
-        {
-            throw StreamEndedEarly(interruption);
-        }
-
-        var operation = await GetGenerationAsync(operationId, cancellationToken).ConfigureAwait(false);
-        await foreach (var update in operation.WatchAsync(options.PollingStrategy, cancellationToken).ConfigureAwait(false))
-        {
-            yield return update with { SequenceNumber = sequence++ };
+            yield return update;
         }
     }
 
@@ -195,7 +136,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     {
         var options = _options();
         var body = Prepare(request, NanaNanoBananaModes.Async, options, cancellationToken);
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.start", ProviderId, body.SelectedModel);
+        using var call = _telemetry.Start(body.SelectedModel, request);
         try
         {
             var response = await SendGenerateAsync(body, options, cancellationToken).ConfigureAwait(false);
@@ -207,14 +148,14 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
             var id = !string.IsNullOrWhiteSpace(response.GenerationId) ? response.GenerationId : throw new NanoBananaException(
                 $"{ProviderId} accepted the job but returned no generationId, so it cannot be polled.")
             { Provider = ProviderId };
-            Log.JobAccepted(_logger, ProviderId, id);
-            NanoBananaTelemetry.Completed(activity, id);
+            _telemetry.Accepted(id);
+            call.Identify(id);
             var snapshot = new OperationSnapshot { Id = id, Status = ImageGenerationStatus.Running, Message = response.Message };
             return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: true);
         }
         catch (Exception e)
         {
-            NanoBananaTelemetry.Failed(activity, e);
+            call.Failed(e);
             throw;
         }
     }
@@ -225,12 +166,19 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         var options = _options();
-        using var activity = NanoBananaTelemetry.StartCall("generate_content.get", ProviderId, null);
-        var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
-        NanoBananaTelemetry.Completed(activity, snapshot.Id);
-        return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false);
+        using var call = _telemetry.Get(operationId);
+        try
+        {
+            var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
+            call.Status(snapshot.Status);
+            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
     }
-
     /// <summary>Sends <c>POST /generate</c> in <c>sync</c> (default) or <c>async</c> mode and returns the vendor's answer as it is.</summary>
     /// <param name="request">The vendor request; use <see cref="CreateGenerationStreamingAsync"/> for <c>stream</c> mode.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -271,13 +219,22 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     {
         cancellationToken.ThrowIfCancellationRequested();
         var options = _options();
-        using var request = Get(options, "models", apiKey: null);
-        var envelope = await _http.SendJsonAsync(
-            request,
-            NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeListNanaNanoBananaModelInfo,
-            new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the models request"),
-            cancellationToken).ConfigureAwait(false);
-        return envelope.Data ?? throw MissingData("the models request", null);
+        using var call = _telemetry.Account(TelemetryOperations.ListModels, nameof(GetModelsAsync));
+        try
+        {
+            using var request = Get(options, "models", apiKey: null);
+            var envelope = await _http.SendJsonAsync(
+                request,
+                NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeListNanaNanoBananaModelInfo,
+                new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the models request"),
+                cancellationToken).ConfigureAwait(false);
+            return envelope.Data ?? throw MissingData("the models request", null);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
     }
 
     /// <summary>Reads the account balance with <c>GET /credits</c>.</summary>
@@ -287,14 +244,25 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     {
         cancellationToken.ThrowIfCancellationRequested();
         var options = _options();
-        var key = options.ResolveApiKey();
-        using var request = Get(options, "credits", key);
-        var envelope = await _http.SendJsonAsync(
-            request,
-            NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeNanaNanoBananaCredits,
-            new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the credits request", key),
-            cancellationToken).ConfigureAwait(false);
-        return envelope.Data ?? throw MissingData("the credits request", null);
+        using var call = _telemetry.Account(TelemetryOperations.GetCredits, nameof(GetCreditsAsync));
+        try
+        {
+            var key = options.ResolveApiKey();
+            using var request = Get(options, "credits", key);
+            var envelope = await _http.SendJsonAsync(
+                request,
+                NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeNanaNanoBananaCredits,
+                new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the credits request", key),
+                cancellationToken).ConfigureAwait(false);
+            var credits = envelope.Data ?? throw MissingData("the credits request", null);
+            _telemetry.CreditsRemaining(call, credits.Credits);
+            return credits;
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -327,6 +295,79 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
             throw new ArgumentException($"Reference image URL '{bad?.OriginalString}' must be an absolute http or https URL.", nameof(request));
         }
     }
+
+    /// <summary>The stream's updates; when the stream drops after the job id is known, the job's polls continue it.</summary>
+    private async IAsyncEnumerable<ImageGenerationUpdate> StreamUpdatesAsync(
+        NanaNanoBananaGenerateRequest body, NanaNanoBananaImageClientOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var mapper = Mapper(options);
+        string? operationId = null;
+        var sequence = 0;
+        var maxPercent = 0;
+        NanoBananaException? interruption = null;
+
+        var events = StreamEventsAsync(body, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (events.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await events.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (NanoBananaException e) when (e.ErrorCode == SseJsonReader.InterruptedCode || e is NanoBananaTimeoutException)
+                {
+                    interruption = e;
+                    break;
+                }
+
+                var current = events.Current;
+                operationId ??= current.GenerationId ?? current.Data?.GenerationId;
+                switch (current.Type)
+                {
+                    case "complete" when current.Data?.Success != false:
+                        var result = mapper.FromStreamComplete(current, operationId);
+                        if (result.Images.Count == 0)
+                        {
+                            throw mapper.Failure(false, "the complete event carried no image URLs", operationId, null);
+                        }
+
+                        yield return new ImageGenerationCompletedUpdate { OperationId = operationId, SequenceNumber = sequence, Result = result };
+                        yield break;
+                    case "complete" or "error":
+                        throw mapper.Failure(false, current.Data?.Error ?? current.Message, operationId, null);
+                    default:
+                        var percent = (int)Math.Clamp(Math.Round(current.Progress ?? 0), 0, 100);
+                        var heartbeat = percent < maxPercent;
+                        maxPercent = Math.Max(maxPercent, percent);
+                        yield return new ImageGenerationProgressUpdate
+                        {
+                            OperationId = operationId,
+                            SequenceNumber = sequence++,
+                            Percent = maxPercent,
+                            Message = current.Message,
+                            IsHeartbeat = heartbeat,
+                        };
+                        break;
+                }
+            }
+        }
+
+        if (operationId is null)
+        {
+            throw StreamEndedEarly(interruption);
+        }
+
+        var operation = await GetGenerationAsync(operationId, cancellationToken).ConfigureAwait(false);
+        await foreach (var update in operation.WatchAsync(options.PollingStrategy, cancellationToken).ConfigureAwait(false))
+        {
+            yield return update with { SequenceNumber = sequence++ };
+        }
+    }
+
 
     private Task<NanaNanoBananaGenerateResponse> SendGenerateAsync(
         NanaNanoBananaGenerateRequest body, NanaNanoBananaImageClientOptions options, CancellationToken cancellationToken)
@@ -383,19 +424,22 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     private async Task<OperationSnapshot> PollAsync(string operationId, CancellationToken cancellationToken)
     {
         var (record, retryAfter) = await ReadGenerationAsync(operationId, cancellationToken).ConfigureAwait(false);
-        NanoBananaTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
         var snapshot = Mapper(_options()).FromGeneration(record, operationId) with { RetryAfter = retryAfter };
-        Log.JobPolled(_logger, ProviderId, snapshot.Id, snapshot.Status.Value, snapshot.Percent);
+        _telemetry.Polled(snapshot);
         return snapshot;
     }
 
-    private NanaNanoBananaResultMapper Mapper(NanaNanoBananaImageClientOptions options) =>
-        new(ProviderId, options.BaseAddress, (uri, ct) => _http.DownloadAsync(uri, options.DownloadTimeout, ct), _timeProvider);
-
-    private static void Finished(System.Diagnostics.Activity? activity, ImageGenerationResult result)
+    /// <summary>The mapper for the current options, kept while they stay the same instance: every poll maps an answer.</summary>
+    private NanaNanoBananaResultMapper Mapper(NanaNanoBananaImageClientOptions options)
     {
-        NanoBananaTelemetry.Completed(activity, result.OperationId);
-        NanoBananaTelemetry.Images.Add(result.Images.Count, new KeyValuePair<string, object?>("gen_ai.provider.name", ProviderId));
+        var mapper = _mapper;
+        if (mapper is null || !ReferenceEquals(mapper.Options, options))
+        {
+            mapper = new(ProviderId, options, (uri, ct) => _http.DownloadAsync(uri, options.DownloadTimeout, ct), _timeProvider);
+            _mapper = mapper;
+        }
+
+        return mapper;
     }
 
     private static HttpRequestMessage Post(NanaNanoBananaImageClientOptions options, NanaNanoBananaGenerateRequest body, string? apiKey)

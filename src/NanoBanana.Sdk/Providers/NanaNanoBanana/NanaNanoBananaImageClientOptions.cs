@@ -42,6 +42,13 @@ public sealed class NanaNanoBananaImageClientOptions
     /// <summary>Retry settings of the HTTP pipeline.</summary>
     public NanoBananaResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>
+    /// The configuration section the options were bound from (for example <c>NanoBanana:NanaNanoBanana</c>), set by the
+    /// <c>IConfiguration</c> overloads of <c>AddNanaNanoBanana</c> so validation messages name the full key; <see langword="null"/> when
+    /// configured in code.
+    /// </summary>
+    internal string? ConfigurationPath { get; set; }
+
     /// <summary>The key in effect: <see cref="ApiKey"/>, else the first environment variable that is set.</summary>
     /// <returns>The key, or <see langword="null"/>.</returns>
     public string? ResolveApiKey() =>

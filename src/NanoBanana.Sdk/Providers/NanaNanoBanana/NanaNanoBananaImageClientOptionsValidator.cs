@@ -2,24 +2,33 @@ using Microsoft.Extensions.Options;
 
 namespace NanoBanana.Sdk.Providers.NanaNanoBanana;
 
-/// <summary>Checks <see cref="NanaNanoBananaImageClientOptions"/> at start, with messages that name the setting.</summary>
+/// <summary>
+/// Checks <see cref="NanaNanoBananaImageClientOptions"/> at start. Each message names the setting by its configuration key:
+/// the bound section's path (for example <c>NanoBanana:NanaNanoBanana:BaseAddress</c>), or <c>NanoBanana:NanaNanoBanana</c>
+/// when configured in code.
+/// </summary>
 public sealed class NanaNanoBananaImageClientOptionsValidator : IValidateOptions<NanaNanoBananaImageClientOptions>
 {
+    private const string DefaultSection = "NanoBanana:NanaNanoBanana";
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, NanaNanoBananaImageClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var label = string.IsNullOrEmpty(name) ? "NanaNanoBanana" : $"NanaNanoBanana client '{name}'";
+        var prefix = $"{label}: {options.ConfigurationPath ?? DefaultSection}";
 
         if (string.IsNullOrWhiteSpace(options.ResolveApiKey()))
         {
-            failures.Add($"{label}: ApiKey is not set. Set NanoBanana:NanaNanoBanana:ApiKey (or the section you bound) or the NANO_BANANA_API_KEY environment variable.");
+            failures.Add(
+                $"{prefix}:ApiKey is not set. Set it, or one of the environment variables " +
+                $"{string.Join(", ", NanaNanoBananaImageClientOptions.ApiKeyEnvironmentVariables)}.");
         }
 
         if (options.BaseAddress is not { IsAbsoluteUri: true } uri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"{label}: BaseAddress must be an absolute http(s) URL, for example {NanaNanoBananaImageClientOptions.DefaultBaseAddress}.");
+            failures.Add($"{prefix}:BaseAddress must be an absolute http(s) URL, for example {NanaNanoBananaImageClientOptions.DefaultBaseAddress}.");
         }
 
         foreach (var (setting, value) in new[]
@@ -33,13 +42,18 @@ public sealed class NanaNanoBananaImageClientOptionsValidator : IValidateOptions
         {
             if (value <= TimeSpan.Zero)
             {
-                failures.Add($"{label}: {setting} must be positive (was {value}).");
+                failures.Add($"{prefix}:{setting} must be positive (was {value}).");
             }
         }
 
-        if (options.Resilience.MaxRetryAttempts < 0)
+        if (options.PollingStrategy is null)
         {
-            failures.Add($"{label}: Resilience:MaxRetryAttempts must not be negative.");
+            failures.Add($"{prefix}:PollingStrategy must be set.");
+        }
+
+        if (options.Resilience is null || options.Resilience.MaxRetryAttempts < 0)
+        {
+            failures.Add($"{prefix}:Resilience:MaxRetryAttempts must not be negative.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

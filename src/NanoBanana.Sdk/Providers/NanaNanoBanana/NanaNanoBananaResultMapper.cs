@@ -1,8 +1,11 @@
 namespace NanoBanana.Sdk.Providers.NanaNanoBanana;
 
 /// <summary>Maps the vendor's answers onto the common result, status and exception model.</summary>
-internal sealed class NanaNanoBananaResultMapper(string provider, Uri baseAddress, ImageDownloader download, TimeProvider timeProvider)
+internal sealed class NanaNanoBananaResultMapper(string provider, NanaNanoBananaImageClientOptions options, ImageDownloader download, TimeProvider timeProvider)
 {
+    /// <summary>The options this mapper was made for.</summary>
+    public NanaNanoBananaImageClientOptions Options => options;
+
     /// <summary>The vendor keeps result files for 15 days.</summary>
     private static readonly TimeSpan UrlLifetime = TimeSpan.FromDays(15);
 
@@ -109,7 +112,7 @@ internal sealed class NanaNanoBananaResultMapper(string provider, Uri baseAddres
             return absolute;
         }
 
-        if (Uri.TryCreate(baseAddress, url, out var relative))
+        if (Uri.TryCreate(options.BaseAddress, url, out var relative))
         {
             return relative;
         }

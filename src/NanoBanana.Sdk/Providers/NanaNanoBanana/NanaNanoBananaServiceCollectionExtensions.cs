@@ -33,7 +33,9 @@ public static class NanaNanoBananaServiceCollectionExtensions
     public static NanoBananaProviderBuilder AddNanaNanoBanana(this NanoBananaBuilder builder, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return builder.AddNanaNanoBanana(name, options => options.Bind(configuration));
+        return builder.AddNanaNanoBanana(name, options => options
+            .Bind(configuration)
+            .Configure(o => o.ConfigurationPath = (configuration as IConfigurationSection)?.Path));
     }
 
     /// <summary>Adds a named nananobanana.com provider configured in code.</summary>

@@ -1,0 +1,2 @@
+global using NanoBanana.Cli.Tests.Support;
+global using Xunit;
