@@ -19,12 +19,6 @@ namespace NanoBanana.Sdk.Http;
 /// </summary>
 public sealed class NanoBananaResilienceHandler : DelegatingHandler
 {
-    /// <summary>The retry settings of the handler that sent a request, so a read whose body breaks off is re-sent by the same rules.</summary>
-    internal static readonly HttpRequestOptionsKey<NanoBananaResilienceOptions> RetrySettings = new("NanoBanana.RetrySettings");
-
-    /// <summary>The provider a request is for, so a call the limits refuse names it however the client was built.</summary>
-    internal static readonly HttpRequestOptionsKey<string> Provider = new("NanoBanana.Provider");
-
     private static readonly ResiliencePropertyKey<TimeSpan> PlannedDelay = new("NanoBanana.PlannedDelay");
     private static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("NanoBanana.Request");
 
@@ -64,27 +58,45 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var pipeline = NanoBananaRequestOptions.GetKind(request) switch
+        var facts = NanoBananaRequestOptions.GetFacts(request);
+        var kind = facts?.Kind ?? NanoBananaRequestOptions.GetKind(request);
+        if (facts is not null)
+        {
+            // The SDK re-sends a read whose body breaks off after this point, by these same rules.
+            facts.RetrySettings = _options;
+        }
+
+        // One slot and one permit per call, held through its retries: a retry answers the same call.
+        using var lease = _limiter is null ? null : await _limiter.AcquireAsync(facts?.Provider, cancellationToken).ConfigureAwait(false);
+
+        // The first attempt runs outside the pipeline: most calls succeed at once, and on a small poll the pipeline's
+        // per-call state would cost more than the rest of the call. Only an outcome that may be retried enters it.
+        var first = await FirstAttemptAsync(request, kind == HttpRequestKind.Read ? _options.ReadAttemptTimeout : null, cancellationToken).ConfigureAwait(false);
+        var retryable = kind == HttpRequestKind.Submit ? IsSafeToRetrySubmit(first) : IsTransientRead(first);
+        if (!retryable || _options.MaxRetryAttempts == 0)
+        {
+            first.ThrowIfException();
+            return first.Result!;
+        }
+
+        var pipeline = kind switch
         {
             HttpRequestKind.Submit => _submitPipeline,
             HttpRequestKind.IdempotentSubmit => _idempotentSubmitPipeline,
             _ => _readPipeline,
         };
-
-        // The SDK re-sends a read whose body breaks off after this point, by these same rules.
-        request.Options.Set(RetrySettings, _options);
-
-        // One slot and one permit per call, held through its retries: a retry answers the same call.
-        request.Options.TryGetValue(Provider, out var provider);
-        using var lease = _limiter is null ? null : await _limiter.AcquireAsync(provider, cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Request, request);
         try
         {
-            return await pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.Self.SendOnceAsync(state.Request, ctx.CancellationToken)),
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static async (ctx, attempts) => attempts.TakeFirst() is { } earlier
+                    ? earlier
+                    : Outcome.FromResult(await attempts.Handler.SendOnceAsync(attempts.Request, ctx.CancellationToken).ConfigureAwait(false)),
                 context,
-                (Self: this, Request: request)).ConfigureAwait(false);
+                new Attempts(this, request, first)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
         }
         finally
         {
@@ -103,8 +115,40 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         base.Dispose(disposing);
     }
 
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+    internal Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);
+
+    /// <summary>Sends the first attempt, with the pipeline's attempt timeout when there is one, as an outcome the retry rules can judge.</summary>
+    private async Task<Outcome<HttpResponseMessage>> FirstAttemptAsync(HttpRequestMessage request, TimeSpan? attemptTimeout, CancellationToken cancellationToken)
+    {
+        if (attemptTimeout is not { } timeout)
+        {
+            try
+            {
+                return Outcome.FromResult(await base.SendAsync(request, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Outcome.FromException<HttpResponseMessage>(e);
+            }
+        }
+
+        using var timer = new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return Outcome.FromResult(await base.SendAsync(request, linked.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException e) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Outcome.FromException<HttpResponseMessage>(
+                new TimeoutRejectedException($"The attempt did not complete within its timeout of {timeout}.", timeout, e));
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Outcome.FromException<HttpResponseMessage>(e);
+        }
+    }
 
     private ResiliencePipeline<HttpResponseMessage> Build(Func<Outcome<HttpResponseMessage>, bool> isRetryable, TimeSpan? attemptTimeout)
     {
@@ -142,8 +186,7 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         TimeSpan? hint = null;
         if (outcome.Result is { } response)
         {
-            request.Options.TryGetValue(NanoBananaRequestOptions.ErrorParser, out var parser);
-            var advice = await HttpErrorMapper.ReadRetryAdviceAsync(response, parser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
+            var advice = await HttpErrorMapper.ReadRetryAdviceAsync(response, NanoBananaRequestOptions.GetFacts(request)?.ErrorParser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
             if (advice.QuotaUsedUp)
             {
                 // A quota such as a daily request limit does not come back within one call's budget.
@@ -154,7 +197,7 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         }
 
         var delay = hint > backoff ? hint.Value : backoff;
-        if (request.Options.TryGetValue(NanoBananaRequestOptions.Deadline, out var deadline) && _timeProvider.GetUtcNow() + delay > deadline)
+        if (NanoBananaRequestOptions.GetFacts(request) is { } facts && _timeProvider.GetUtcNow() + delay > facts.Deadline)
         {
             return false;
         }

@@ -49,7 +49,7 @@ internal sealed class ProviderHttpClient(
         HttpRequestMessage request, JsonTypeInfo<T> responseType, RequestSpec spec, CancellationToken cancellationToken)
     {
         using var budget = new CancellationTokenSource(spec.Budget, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var linked = Link(budget, cancellationToken);
         try
         {
             return await SendThenReadAsync(
@@ -57,7 +57,7 @@ internal sealed class ProviderHttpClient(
                 spec,
                 (sent, token) => SendExpectingAsync(sent, spec, Expected.Json, token),
                 (response, token) => ReadJsonAsync(response, responseType, spec, token),
-                linked.Token).ConfigureAwait(false);
+                (linked ?? budget).Token).ConfigureAwait(false);
         }
         catch (Exception e) when (Translate(e, spec, budget, cancellationToken) is { } translated)
         {
@@ -183,15 +183,19 @@ internal sealed class ProviderHttpClient(
     {
         wait = TimeSpan.Zero;
         if (spec.Kind != HttpRequestKind.Read
-            || !sent.Options.TryGetValue(NanoBananaResilienceHandler.RetrySettings, out var settings)
+            || NanoBananaRequestOptions.GetFacts(sent) is not { RetrySettings: { } settings } facts
             || resend > settings.MaxRetryAttempts)
         {
             return false;
         }
 
         wait = NanoBananaResilienceHandler.Backoff(settings, resend - 1);
-        return !sent.Options.TryGetValue(NanoBananaRequestOptions.Deadline, out var deadline) || timeProvider.GetUtcNow() + wait <= deadline;
+        return timeProvider.GetUtcNow() + wait <= facts.Deadline;
     }
+
+    /// <summary>The caller's token joined with the budget's, or none when the caller's can never be cancelled (most polls): the budget alone then.</summary>
+    private static CancellationTokenSource? Link(CancellationTokenSource budget, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token) : null;
 
     /// <summary>Whether a failure while reading a body means the body stopped arriving (a cut or reset connection), not that it was wrong.</summary>
     private static bool IsCutOff(Exception e) => e is IOException or HttpRequestException or InlineData.InlineDataFormatException { IsTruncated: true };
@@ -251,10 +255,10 @@ internal sealed class ProviderHttpClient(
     private async Task<HttpResponseMessage> SendWithinBudgetAsync(HttpRequestMessage request, RequestSpec spec, Expected expected, CancellationToken cancellationToken)
     {
         using var budget = new CancellationTokenSource(spec.Budget, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var linked = Link(budget, cancellationToken);
         try
         {
-            return await SendExpectingAsync(request, spec, expected, linked.Token).ConfigureAwait(false);
+            return await SendExpectingAsync(request, spec, expected, (linked ?? budget).Token).ConfigureAwait(false);
         }
         catch (Exception e) when (Translate(e, spec, budget, cancellationToken) is { } translated)
         {
@@ -353,13 +357,10 @@ internal sealed class ProviderHttpClient(
             request.Headers.UserAgent.Add(UserAgent);
         }
 
-        request.Options.Set(NanoBananaRequestOptions.Kind, spec.Kind);
-        request.Options.Set(NanoBananaRequestOptions.ErrorParser, errorParser);
-        request.Options.Set(NanoBananaResilienceHandler.Provider, provider);
-        if (!request.Options.TryGetValue(NanoBananaRequestOptions.Deadline, out _))
+        if (NanoBananaRequestOptions.GetFacts(request) is null)
         {
-            // A resent copy keeps the deadline of the call it belongs to.
-            request.Options.Set(NanoBananaRequestOptions.Deadline, timeProvider.GetUtcNow() + spec.Budget);
+            // A resent copy carries the facts, and so the deadline, of the call it belongs to.
+            request.Options.Set(NanoBananaRequestOptions.Facts, new RequestFacts(spec.Kind, provider, errorParser, timeProvider.GetUtcNow() + spec.Budget));
         }
 
         var started = Stopwatch.GetTimestamp();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using NanoBanana.Sdk.Http;
+using NanoBanana.Sdk.Providers.NanaNanoBanana;
 
 namespace NanoBanana.Sdk.Tests.Http;
 
@@ -98,7 +99,9 @@ public sealed class HttpPlumbingTests
     public void An_explicit_kind_wins_over_the_method()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://127.0.0.1/");
-        request.Options.Set(NanoBananaRequestOptions.Kind, HttpRequestKind.IdempotentSubmit);
+        request.Options.Set(
+            NanoBananaRequestOptions.Facts,
+            new RequestFacts(HttpRequestKind.IdempotentSubmit, "test", NanaNanoBananaErrorParser.Instance, DateTimeOffset.MaxValue));
 
         Assert.Equal(HttpRequestKind.IdempotentSubmit, NanoBananaRequestOptions.GetKind(request));
     }
