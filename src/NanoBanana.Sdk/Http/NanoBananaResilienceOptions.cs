@@ -36,4 +36,28 @@ public sealed record NanoBananaResilienceOptions
     /// and is not sent. <see langword="null"/> lets any number wait (each still within its own budget); 0 never waits.
     /// </summary>
     public int? MaxQueuedRequests { get; set; }
+
+    /// <summary>What is wrong with the retry timing, each named by its key under the provider's section; empty when nothing is.</summary>
+    internal IEnumerable<string> TimingProblems()
+    {
+        if (MaxRetryAttempts < 0)
+        {
+            yield return "Resilience:MaxRetryAttempts must not be negative.";
+        }
+
+        if (BaseDelay < TimeSpan.Zero)
+        {
+            yield return $"Resilience:BaseDelay must not be negative (was {BaseDelay}).";
+        }
+
+        if (MaxDelay < BaseDelay)
+        {
+            yield return $"Resilience:MaxDelay must not be shorter than BaseDelay (was {MaxDelay}, BaseDelay {BaseDelay}).";
+        }
+
+        if (ReadAttemptTimeout <= TimeSpan.Zero)
+        {
+            yield return $"Resilience:ReadAttemptTimeout must be positive (was {ReadAttemptTimeout}).";
+        }
+    }
 }

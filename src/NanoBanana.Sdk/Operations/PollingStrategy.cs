@@ -71,4 +71,43 @@ public sealed record PollingStrategy
 
         return HonorServerHints && serverHint > delay ? serverHint.Value : delay;
     }
+
+    /// <summary>What is wrong with these settings, each named by its key under the provider's section; empty when nothing is.</summary>
+    internal IEnumerable<string> Problems()
+    {
+        if (InitialDelay < TimeSpan.Zero)
+        {
+            yield return $"PollingStrategy:InitialDelay must not be negative (was {InitialDelay}).";
+        }
+
+        if (Interval < TimeSpan.Zero)
+        {
+            yield return $"PollingStrategy:Interval must not be negative (was {Interval}).";
+        }
+
+        if (!(BackoffMultiplier >= 1) || double.IsInfinity(BackoffMultiplier))
+        {
+            yield return $"PollingStrategy:BackoffMultiplier must be 1 (fixed interval) or more (was {BackoffMultiplier}).";
+        }
+
+        if (MaxInterval < TimeSpan.Zero)
+        {
+            yield return $"PollingStrategy:MaxInterval must not be negative (was {MaxInterval}).";
+        }
+
+        if (!(JitterFraction is >= 0 and <= 1))
+        {
+            yield return $"PollingStrategy:JitterFraction must be between 0 and 1 (was {JitterFraction}).";
+        }
+
+        if (MaxWait <= TimeSpan.Zero)
+        {
+            yield return $"PollingStrategy:MaxWait must be positive (was {MaxWait}).";
+        }
+
+        if (MaxPolls is < 1)
+        {
+            yield return $"PollingStrategy:MaxPolls must be at least 1, or unset for no count limit (was {MaxPolls}).";
+        }
+    }
 }

@@ -48,10 +48,18 @@ public sealed class AceDataImageClientOptionsValidator : IValidateOptions<AceDat
         {
             failures.Add($"{prefix}:PollingStrategy must be set.");
         }
-
-        if (options.Resilience is null || options.Resilience.MaxRetryAttempts < 0)
+        else
         {
-            failures.Add($"{prefix}:Resilience:MaxRetryAttempts must not be negative.");
+            failures.AddRange(options.PollingStrategy.Problems().Select(problem => $"{prefix}:{problem}"));
+        }
+
+        if (options.Resilience is null)
+        {
+            failures.Add($"{prefix}:Resilience must be set.");
+        }
+        else
+        {
+            failures.AddRange(options.Resilience.TimingProblems().Select(problem => $"{prefix}:{problem}"));
         }
 
         if (options.Webhooks is null)

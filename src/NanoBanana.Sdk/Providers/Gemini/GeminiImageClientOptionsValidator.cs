@@ -64,9 +64,13 @@ public sealed class GeminiImageClientOptionsValidator : IValidateOptions<GeminiI
             failures.Add($"{prefix}:InlineReferenceLimitBytes must be positive (was {options.InlineReferenceLimitBytes}).");
         }
 
-        if (options.Resilience is null || options.Resilience.MaxRetryAttempts < 0)
+        if (options.Resilience is null)
         {
-            failures.Add($"{prefix}:Resilience:MaxRetryAttempts must not be negative.");
+            failures.Add($"{prefix}:Resilience must be set.");
+        }
+        else
+        {
+            failures.AddRange(options.Resilience.TimingProblems().Select(problem => $"{prefix}:{problem}"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
