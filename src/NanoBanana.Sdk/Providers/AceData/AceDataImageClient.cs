@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NanoBanana.Sdk.Http;
-using NanoBanana.Sdk.Telemetry;
 using NanoBanana.Sdk.Webhooks;
 
 namespace NanoBanana.Sdk.Providers.AceData;
@@ -43,13 +41,10 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
         OutputMediaTypes = ["image/png"],
     };
 
-    private readonly Func<AceDataImageClientOptions> _options;
-    private readonly ProviderHttpClient _http;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly ProviderTelemetry _telemetry;
-    private readonly ImageGenerationWebhookHub? _webhooks;
-    private readonly HttpClient? _ownedHttpClient;
+    private static readonly ProviderClientDefinition<AceDataImageClientOptions> Definition =
+        new(ProviderId, typeof(AceDataImageClient), AceDataErrorParser.Instance, new AceDataImageClientOptionsValidator(), options => options.Resilience);
+
+    private readonly ProviderClientCore<AceDataImageClientOptions> _core;
 
     /// <summary>Creates a client without dependency injection, with its own HTTP pipeline (retries included).</summary>
     /// <param name="options">The settings; validated now.</param>
@@ -59,7 +54,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     /// <exception cref="ArgumentException">The options are invalid, for example no API key is set.</exception>
     public AceDataImageClient(
         AceDataImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ImageGenerationWebhookHub? webhookHub = null)
-        : this(OwnedHttpClient.Create(options?.Resilience, timeProvider, loggerFactory), options!, timeProvider, loggerFactory, webhookHub, ownsHttpClient: true)
+        : this(Definition.WithOwnedHttpClient(options, timeProvider, loggerFactory, webhookHub))
     {
     }
 
@@ -76,28 +71,8 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
         ImageGenerationWebhookHub? webhookHub = null)
-        : this(httpClient, options, timeProvider, loggerFactory, webhookHub, ownsHttpClient: false)
+        : this(Definition.WithHttpClient(httpClient, options, timeProvider, loggerFactory, webhookHub))
     {
-    }
-
-    private AceDataImageClient(
-        HttpClient httpClient,
-        AceDataImageClientOptions options,
-        TimeProvider? timeProvider,
-        ILoggerFactory? loggerFactory,
-        ImageGenerationWebhookHub? webhookHub,
-        bool ownsHttpClient)
-        : this(() => httpClient, () => options, timeProvider ?? TimeProvider.System, loggerFactory, webhookHub)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        var validation = new AceDataImageClientOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
-        _ownedHttpClient = ownsHttpClient ? httpClient : null;
     }
 
     internal AceDataImageClient(
@@ -106,14 +81,11 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
         TimeProvider timeProvider,
         ILoggerFactory? loggerFactory,
         ImageGenerationWebhookHub? webhookHub)
+        : this(Definition.Injected(httpClient, options, timeProvider, loggerFactory, webhookHub))
     {
-        _options = options;
-        _timeProvider = timeProvider;
-        _webhooks = webhookHub;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AceDataImageClient>();
-        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
-        _http = new ProviderHttpClient(ProviderId, httpClient, AceDataErrorParser.Instance, timeProvider, _logger);
     }
+
+    private AceDataImageClient(ProviderClientCore<AceDataImageClientOptions> core) => _core = core;
 
     /// <inheritdoc/>
     public string ProviderName => ProviderId;
@@ -129,9 +101,9 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     /// </remarks>
     public async Task<ImageGenerationResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var prepared = await PrepareAsync(request, options, forceAsync: false, cancellationToken).ConfigureAwait(false);
-        using var call = _telemetry.Generate(nameof(GenerateAsync), prepared.Body.Model, request);
+        using var call = _core.Telemetry.Generate(nameof(GenerateAsync), prepared.Body.Model, request);
         try
         {
             var response = await SendImagesAsync(prepared, options, cancellationToken).ConfigureAwait(false);
@@ -159,8 +131,8 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var options = _options();
-        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? options.DefaultModel, request);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? options.DefaultModel, request);
         await foreach (var update in call.StartAndWatchAsync(ct => StartGenerationAsync(request!, ct), options.PollingStrategy, cancellationToken)
             .ConfigureAwait(false))
         {
@@ -171,9 +143,9 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     /// <inheritdoc/>
     public async Task<ImageGenerationOperation> StartGenerationAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var prepared = await PrepareAsync(request, options, forceAsync: true, cancellationToken).ConfigureAwait(false);
-        using var call = _telemetry.Start(prepared.Body.Model, request);
+        using var call = _core.Telemetry.Start(prepared.Body.Model, request);
         try
         {
             var response = await SendImagesAsync(prepared, options, cancellationToken).ConfigureAwait(false);
@@ -186,7 +158,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
                 throw failure;
             }
 
-            _telemetry.Accepted(id);
+            _core.Telemetry.Accepted(id);
             call.Identify(id);
             return Operation(snapshot, options, justSubmitted: true);
         }
@@ -203,8 +175,8 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
-        using var call = _telemetry.Get(operationId);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Get(operationId);
         try
         {
             var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
@@ -230,7 +202,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var images = await AceDataImageRequestRules.CheckAsync(request, cancellationToken).ConfigureAwait(false);
-        return await SendImagesAsync(new PreparedImageRequest(request, images), _options(), cancellationToken).ConfigureAwait(false);
+        return await SendImagesAsync(new PreparedImageRequest(request, images), _core.Options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads one task with <c>POST /nano-banana/tasks</c> and <c>action: "retrieve"</c>.</summary>
@@ -270,14 +242,10 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => _core.GetService(this, serviceType, serviceKey);
 
     /// <summary>Disposes the HTTP pipeline the client built for itself, if any.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose() => _core.Dispose();
 
     /// <summary>
     /// Validates and maps the request. A callback URL makes the vendor answer at once, so it is always sent with
@@ -311,7 +279,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
 
     private Task<T> SendTasksAsync<T>(AceDataTaskQuery query, JsonTypeInfo<T> responseType, string? operationId, CancellationToken cancellationToken)
     {
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         var request = Post(options, "nano-banana/tasks", JsonContent.Create(query, AceDataJsonContext.Default.AceDataTaskQuery), key);
         return SendAsync(request, responseType, new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the task retrieve", key, operationId), cancellationToken);
@@ -321,7 +289,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     {
         using (request)
         {
-            return await _http.SendJsonAsync(request, responseType, spec, cancellationToken).ConfigureAwait(false);
+            return await _core.Http.SendJsonAsync(request, responseType, spec, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -336,7 +304,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
             { Provider = ProviderId, RequestId = response.TraceId, ErrorCode = response.Error?.Code };
         }
 
-        _telemetry.Accepted(response.TaskId);
+        _core.Telemetry.Accepted(response.TaskId);
         var operation = Operation(snapshot, options, justSubmitted: true);
         return await operation.WaitForCompletionAsync(options.PollingStrategy, cancellationToken).ConfigureAwait(false);
     }
@@ -344,7 +312,7 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
     private static ImageGenerationResult Finished(OperationSnapshot snapshot) => snapshot.Result ?? throw snapshot.Failure!;
 
     private PollingImageGenerationOperation Operation(OperationSnapshot snapshot, AceDataImageClientOptions options, bool justSubmitted) =>
-        new(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted, _webhooks);
+        new(ProviderId, snapshot, PollAsync, options.PollingStrategy, _core.TimeProvider, justSubmitted, _core.Webhooks);
 
     private async Task<OperationSnapshot> PollAsync(string operationId, CancellationToken cancellationToken)
     {
@@ -356,13 +324,13 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
             { Provider = ProviderId, OperationId = operationId, ErrorCode = "task_not_found" };
         }
 
-        var snapshot = Mapper(_options()).FromTask(record, operationId);
-        _telemetry.Polled(snapshot);
+        var snapshot = Mapper(_core.Options).FromTask(record, operationId);
+        _core.Telemetry.Polled(snapshot);
         return snapshot;
     }
 
     private AceDataResultMapper Mapper(AceDataImageClientOptions options) =>
-        new(ProviderId, (uri, ct) => _http.DownloadAsync(uri, options.DownloadTimeout, ct));
+        new(ProviderId, (uri, ct) => _core.Http.DownloadAsync(uri, options.DownloadTimeout, ct));
 
     private static HttpRequestMessage Post(AceDataImageClientOptions options, string relative, HttpContent content, string? apiKey)
     {

@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NanoBanana.Sdk.Http;
-using NanoBanana.Sdk.Telemetry;
 using NanoBanana.Sdk.Webhooks;
 
 namespace NanoBanana.Sdk.Providers.Apixo;
@@ -36,13 +34,10 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         OutputMediaTypes = ["image/png", "image/jpeg"],
     };
 
-    private readonly Func<ApixoImageClientOptions> _options;
-    private readonly ProviderHttpClient _http;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly ProviderTelemetry _telemetry;
-    private readonly ImageGenerationWebhookHub? _webhooks;
-    private readonly HttpClient? _ownedHttpClient;
+    private static readonly ProviderClientDefinition<ApixoImageClientOptions> Definition =
+        new(ProviderId, typeof(ApixoImageClient), ApixoErrorParser.Instance, new ApixoImageClientOptionsValidator(), options => options.Resilience);
+
+    private readonly ProviderClientCore<ApixoImageClientOptions> _core;
 
     /// <summary>Creates a client without dependency injection, with its own HTTP pipeline (retries included).</summary>
     /// <param name="options">The settings; validated now.</param>
@@ -50,7 +45,7 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for no logging.</param>
     /// <exception cref="ArgumentException">The options are invalid, for example no API key is set.</exception>
     public ApixoImageClient(ApixoImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(OwnedHttpClient.Create(options?.Resilience, timeProvider, loggerFactory), options!, timeProvider, loggerFactory, ownsHttpClient: true)
+        : this(Definition.WithOwnedHttpClient(options, timeProvider, loggerFactory, webhooks: null))
     {
     }
 
@@ -61,23 +56,8 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for no logging.</param>
     /// <exception cref="ArgumentException">The options are invalid, for example no API key is set.</exception>
     public ApixoImageClient(HttpClient httpClient, ApixoImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(httpClient, options, timeProvider, loggerFactory, ownsHttpClient: false)
+        : this(Definition.WithHttpClient(httpClient, options, timeProvider, loggerFactory, webhooks: null))
     {
-    }
-
-    private ApixoImageClient(
-        HttpClient httpClient, ApixoImageClientOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, bool ownsHttpClient)
-        : this(() => httpClient, () => options, timeProvider ?? TimeProvider.System, loggerFactory, webhooks: null)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        var validation = new ApixoImageClientOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
-        _ownedHttpClient = ownsHttpClient ? httpClient : null;
     }
 
     internal ApixoImageClient(
@@ -86,14 +66,11 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         TimeProvider timeProvider,
         ILoggerFactory? loggerFactory,
         ImageGenerationWebhookHub? webhooks)
+        : this(Definition.Injected(httpClient, options, timeProvider, loggerFactory, webhooks))
     {
-        _options = options;
-        _timeProvider = timeProvider;
-        _webhooks = webhooks;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ApixoImageClient>();
-        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
-        _http = new ProviderHttpClient(ProviderId, httpClient, ApixoErrorParser.Instance, timeProvider, _logger);
     }
+
+    private ApixoImageClient(ProviderClientCore<ApixoImageClientOptions> core) => _core = core;
 
     /// <inheritdoc/>
     public string ProviderName => ProviderId;
@@ -109,8 +86,8 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     /// <remarks>Submits, then polls with <see cref="ApixoImageClientOptions.PollingStrategy"/> (10 s, then every 3 s by default).</remarks>
     public async Task<ImageGenerationResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
-        using var call = _telemetry.Generate(nameof(GenerateAsync), ModelOf(request, options), request);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Generate(nameof(GenerateAsync), ModelOf(request, options), request);
         try
         {
             var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
@@ -134,8 +111,8 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var options = _options();
-        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), ModelOf(request, options), request);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Generate(nameof(GenerateStreamingAsync), ModelOf(request, options), request);
         await foreach (var update in call.StartAndWatchAsync(ct => StartGenerationAsync(request, ct), options.PollingStrategy, cancellationToken)
             .ConfigureAwait(false))
         {
@@ -154,21 +131,21 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     public async Task<ImageGenerationOperation> StartGenerationAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
+        var options = _core.Options;
         ImageGenerationRequestValidator.Validate(request, ProviderId, SupportedCapabilities);
         var model = ApixoRequestMapper.ResolveModel(request, options);
         var callbackUrl = request.CallbackUri is { } callback ? ApixoCallbackUrl.Create(callback, model, options.Webhooks) : null;
         var body = ApixoRequestMapper.Map(request, model, options, callbackUrl);
 
-        using var call = _telemetry.Start(model, request);
+        using var call = _core.Telemetry.Start(model, request);
         try
         {
             var taskId = await SubmitAsync(model, body, options, cancellationToken).ConfigureAwait(false);
             var id = ApixoOperationId.Format(model, taskId);
-            _telemetry.Accepted(id);
+            _core.Telemetry.Accepted(id);
             call.Identify(id);
             var snapshot = new OperationSnapshot { Id = id, Status = ImageGenerationStatus.Queued, Message = ApixoTaskStates.Pending };
-            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: true, _webhooks);
+            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _core.TimeProvider, justSubmitted: true, _core.Webhooks);
         }
         catch (Exception e)
         {
@@ -186,13 +163,13 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         cancellationToken.ThrowIfCancellationRequested();
         ApixoOperationId.Parse(operationId);
-        var options = _options();
-        using var call = _telemetry.Get(operationId);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Get(operationId);
         try
         {
             var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
             call.Status(snapshot.Status);
-            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false, _webhooks);
+            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _core.TimeProvider, justSubmitted: false, _core.Webhooks);
         }
         catch (Exception e)
         {
@@ -210,7 +187,7 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     {
         ValidateVendorRequest(model, request);
         cancellationToken.ThrowIfCancellationRequested();
-        return SubmitAsync(model, request, _options(), cancellationToken);
+        return SubmitAsync(model, request, _core.Options, cancellationToken);
     }
 
     /// <summary>Reads a task with <c>GET /statusTask/{model}?taskId=</c>.</summary>
@@ -227,14 +204,10 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => _core.GetService(this, serviceType, serviceKey);
 
     /// <summary>Disposes the HTTP pipeline the client built for itself, if any.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose() => _core.Dispose();
 
     private static void ValidateModel(string model)
     {
@@ -274,7 +247,7 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
             Content = JsonContent.Create(body, ApixoJsonContext.Default.ApixoGenerateTaskRequest),
         };
         BearerAuthentication.Apply(request, key, ProviderId, ApixoErrorParser.Instance.AuthenticationHint);
-        var envelope = await _http.SendJsonAsync(
+        var envelope = await _core.Http.SendJsonAsync(
             request,
             ApixoJsonContext.Default.ApixoEnvelopeApixoTaskCreated,
             new RequestSpec(HttpRequestKind.Submit, options.SubmitTimeout, What, key),
@@ -290,12 +263,12 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
     private async Task<ApixoTaskStatus> ReadStatusAsync(string model, string taskId, string operationId, CancellationToken cancellationToken)
     {
         const string What = "the statusTask request";
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         var relative = "statusTask/" + Uri.EscapeDataString(model) + "?taskId=" + Uri.EscapeDataString(taskId);
         using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint(options, relative));
         BearerAuthentication.Apply(request, key, ProviderId, ApixoErrorParser.Instance.AuthenticationHint);
-        var envelope = await _http.SendJsonAsync(
+        var envelope = await _core.Http.SendJsonAsync(
             request,
             ApixoJsonContext.Default.ApixoEnvelopeApixoTaskStatus,
             new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, What, key, operationId),
@@ -313,7 +286,7 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         var (model, taskId) = ApixoOperationId.Parse(operationId);
         var status = await ReadStatusAsync(model, taskId, operationId, cancellationToken).ConfigureAwait(false);
         var snapshot = Mapper().FromStatus(status, operationId);
-        _telemetry.Polled(snapshot);
+        _core.Telemetry.Polled(snapshot);
         return snapshot;
     }
 
@@ -322,7 +295,7 @@ public sealed class ApixoImageClient : IImageGenerationClient, IDisposable
         request?.Model?.Value ?? options.DefaultModel ?? ApixoModels.NanoBanana;
 
     private ApixoResultMapper Mapper() =>
-        new((uri, ct) => _http.DownloadAsync(uri, _options().DownloadTimeout, ct), _timeProvider);
+        new((uri, ct) => _core.Http.DownloadAsync(uri, _core.Options.DownloadTimeout, ct), _core.TimeProvider);
 
     /// <summary>Joins the base address and a path, whether or not the configured base ends with a slash.</summary>
     private static Uri Endpoint(ApixoImageClientOptions options, string relative)

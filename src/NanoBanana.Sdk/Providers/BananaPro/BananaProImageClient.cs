@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NanoBanana.Sdk.Http;
 using NanoBanana.Sdk.Telemetry;
 using NanoBanana.Sdk.Webhooks;
@@ -35,14 +34,11 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         Resolutions = [ImageResolution.OneK, ImageResolution.TwoK, ImageResolution.FourK],
     };
 
-    private readonly Func<BananaProImageClientOptions> _options;
-    private readonly ProviderHttpClient _http;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly ProviderTelemetry _telemetry;
-    private readonly ImageGenerationWebhookHub? _webhooks;
+    private static readonly ProviderClientDefinition<BananaProImageClientOptions> Definition =
+        new(ProviderId, typeof(BananaProImageClient), BananaProErrorParser.Instance, new BananaProImageClientOptionsValidator(), options => options.Resilience);
+
+    private readonly ProviderClientCore<BananaProImageClientOptions> _core;
     private readonly BananaProResultMapper _mapper;
-    private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client without dependency injection, with its own HTTP pipeline (retries included).</summary>
     /// <param name="options">The settings; validated now.</param>
@@ -52,7 +48,7 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     /// <exception cref="ArgumentException">The options are invalid, for example no API key is set.</exception>
     public BananaProImageClient(
         BananaProImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ImageGenerationWebhookHub? webhooks = null)
-        : this(OwnedHttpClient.Create(options?.Resilience, timeProvider, loggerFactory), options!, timeProvider, loggerFactory, webhooks, ownsHttpClient: true)
+        : this(Definition.WithOwnedHttpClient(options, timeProvider, loggerFactory, webhooks))
     {
     }
 
@@ -69,28 +65,8 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
         ImageGenerationWebhookHub? webhooks = null)
-        : this(httpClient, options, timeProvider, loggerFactory, webhooks, ownsHttpClient: false)
+        : this(Definition.WithHttpClient(httpClient, options, timeProvider, loggerFactory, webhooks))
     {
-    }
-
-    private BananaProImageClient(
-        HttpClient httpClient,
-        BananaProImageClientOptions options,
-        TimeProvider? timeProvider,
-        ILoggerFactory? loggerFactory,
-        ImageGenerationWebhookHub? webhooks,
-        bool ownsHttpClient)
-        : this(() => httpClient, () => options, timeProvider ?? TimeProvider.System, loggerFactory, webhooks)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        var validation = new BananaProImageClientOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
-        _ownedHttpClient = ownsHttpClient ? httpClient : null;
     }
 
     internal BananaProImageClient(
@@ -99,14 +75,14 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         TimeProvider timeProvider,
         ILoggerFactory? loggerFactory,
         ImageGenerationWebhookHub? webhooks)
+        : this(Definition.Injected(httpClient, options, timeProvider, loggerFactory, webhooks))
     {
-        _options = options;
-        _timeProvider = timeProvider;
-        _webhooks = webhooks;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BananaProImageClient>();
-        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
-        _http = new ProviderHttpClient(ProviderId, httpClient, BananaProErrorParser.Instance, timeProvider, _logger);
-        _mapper = new BananaProResultMapper((uri, ct) => _http.DownloadAsync(uri, _options().DownloadTimeout, ct));
+    }
+
+    private BananaProImageClient(ProviderClientCore<BananaProImageClientOptions> core)
+    {
+        _core = core;
+        _mapper = new BananaProResultMapper((uri, ct) => _core.Http.DownloadAsync(uri, _core.Options.DownloadTimeout, ct));
     }
 
     /// <inheritdoc/>
@@ -119,9 +95,9 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     /// <remarks>Submits, then waits for the task's webhook delivery (when your app publishes them to the hub) or polls the status path, whichever ends it first.</remarks>
     public async Task<ImageGenerationResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var body = Prepare(request, options, cancellationToken);
-        using var call = _telemetry.Generate(nameof(GenerateAsync), body.Model, request);
+        using var call = _core.Telemetry.Generate(nameof(GenerateAsync), body.Model, request);
         try
         {
             var operation = await StartCoreAsync(body, options, call, cancellationToken).ConfigureAwait(false);
@@ -144,7 +120,7 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? _options().DefaultModel, request);
+        using var call = _core.Telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? _core.Options.DefaultModel, request);
         await foreach (var update in call.StartAndWatchAsync(ct => StartGenerationAsync(request!, ct), strategy: null, cancellationToken).ConfigureAwait(false))
         {
             yield return update;
@@ -155,9 +131,9 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     /// <remarks>The operation id is the vendor's <c>task_id</c>. The operation completes from the task's webhook delivery when one is published to the hub, else from polls.</remarks>
     public async Task<ImageGenerationOperation> StartGenerationAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var body = Prepare(request, options, cancellationToken);
-        using var call = _telemetry.Start(body.Model, request);
+        using var call = _core.Telemetry.Start(body.Model, request);
         try
         {
             var operation = await StartCoreAsync(body, options, call, cancellationToken).ConfigureAwait(false);
@@ -180,14 +156,14 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
-        using var call = _telemetry.Get(operationId);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Get(operationId);
         try
         {
             var snapshot = DeliveredSnapshot(operationId) ?? await PollAsync(operationId, null, cancellationToken).ConfigureAwait(false);
             call.Status(snapshot.Status);
             return new PollingImageGenerationOperation(
-                ProviderId, snapshot, (id, ct) => PollAsync(id, null, ct), options.PollingStrategy, _timeProvider, justSubmitted: false, _webhooks);
+                ProviderId, snapshot, (id, ct) => PollAsync(id, null, ct), options.PollingStrategy, _core.TimeProvider, justSubmitted: false, _core.Webhooks);
         }
         catch (Exception e)
         {
@@ -205,7 +181,7 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     {
         BananaProRequestMapper.Validate(request);
         cancellationToken.ThrowIfCancellationRequested();
-        return await SubmitAsync(request, _options(), cancellationToken).ConfigureAwait(false);
+        return await SubmitAsync(request, _core.Options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -224,12 +200,12 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     /// <returns>The web and API balances.</returns>
     public async Task<BananaProBalances> GetBalancesAsync(CancellationToken cancellationToken = default)
     {
-        using var call = _telemetry.Account(TelemetryOperations.GetCredits, nameof(GetBalancesAsync));
+        using var call = _core.Telemetry.Account(TelemetryOperations.GetCredits, nameof(GetBalancesAsync));
         try
         {
             var balances = await ReadAsync(
                 "api/v1/account/balances", BananaProJsonContext.Default.BananaProEnvelopeBananaProBalances, "the balances request", cancellationToken).ConfigureAwait(false);
-            _telemetry.CreditsRemaining(call, balances.ApiCredits);
+            _core.Telemetry.CreditsRemaining(call, balances.ApiCredits);
             return balances;
         }
         catch (Exception e)
@@ -280,12 +256,12 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         var body = new BananaProCreateWebhookRequest { Url = url.AbsoluteUri, Events = eventList, SecretKey = secretKey };
         using var request = Request(HttpMethod.Post, options, "api/v1/webhooks", key);
         request.Content = JsonContent.Create(body, BananaProJsonContext.Default.BananaProCreateWebhookRequest);
-        var envelope = await _http.SendJsonAsync(
+        var envelope = await _core.Http.SendJsonAsync(
             request,
             BananaProJsonContext.Default.BananaProEnvelopeBananaProWebhookEndpoint,
             new RequestSpec(HttpRequestKind.Submit, options.SubmitTimeout, "the webhook registration", key),
@@ -300,12 +276,12 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     public async Task DeleteWebhookAsync(long id, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         using var request = Request(HttpMethod.Delete, options, "api/v1/webhooks/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture), key);
 
         // Deleting twice is harmless, so it is retried like a read.
-        var envelope = await _http.SendJsonAsync(
+        var envelope = await _core.Http.SendJsonAsync(
             request,
             BananaProJsonContext.Default.BananaProEnvelopeBananaProDeletedWebhook,
             new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the webhook deletion", key),
@@ -314,14 +290,10 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => _core.GetService(this, serviceType, serviceKey);
 
     /// <summary>Disposes the HTTP pipeline the client built for itself, if any.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose() => _core.Dispose();
 
     private static BananaProGenerateRequest Prepare(ImageGenerationRequest request, BananaProImageClientOptions options, CancellationToken cancellationToken)
     {
@@ -338,10 +310,10 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         var id = !string.IsNullOrWhiteSpace(submitted.TaskId) ? submitted.TaskId : throw new NanoBananaException(
             $"{ProviderId} accepted the task but returned no task_id, so its result cannot be matched; it may still run and be charged.")
         { Provider = ProviderId };
-        _telemetry.Accepted(id);
+        _core.Telemetry.Accepted(id);
         var snapshot = new OperationSnapshot { Id = id, Status = ImageGenerationStatus.Queued, Message = "submitted" };
         return new PollingImageGenerationOperation(
-            ProviderId, snapshot, (taskId, ct) => PollAsync(taskId, submitted, ct), options.PollingStrategy, _timeProvider, justSubmitted: true, _webhooks);
+            ProviderId, snapshot, (taskId, ct) => PollAsync(taskId, submitted, ct), options.PollingStrategy, _core.TimeProvider, justSubmitted: true, _core.Webhooks);
     }
 
     private async Task<BananaProGenerateResponse> SubmitAsync(BananaProGenerateRequest body, BananaProImageClientOptions options, CancellationToken cancellationToken)
@@ -349,7 +321,7 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         var key = options.ResolveApiKey();
         using var request = Request(HttpMethod.Post, options, "api/v1/images/generate", key);
         request.Content = new BananaProGenerateContent(body);
-        var envelope = await _http.SendJsonAsync(
+        var envelope = await _core.Http.SendJsonAsync(
             request,
             BananaProJsonContext.Default.BananaProEnvelopeBananaProGenerateResponse,
             new RequestSpec(HttpRequestKind.Submit, options.SubmitTimeout, "the generate request", key),
@@ -361,12 +333,12 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         using var request = Request(HttpMethod.Get, options, BananaProStatusEndpoint.RelativePath(options.StatusPathTemplate, taskId), key);
         try
         {
-            var answer = await _http.SendJsonWithHintAsync(
+            var answer = await _core.Http.SendJsonWithHintAsync(
                 request,
                 BananaProJsonContext.Default.BananaProEnvelopeBananaProTask,
                 new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the status request", key, taskId),
@@ -383,13 +355,13 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
     {
         var (task, retryAfter) = await ReadTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
         var snapshot = _mapper.FromTask(task, taskId, submitted) with { RetryAfter = retryAfter };
-        _telemetry.Polled(snapshot);
+        _core.Telemetry.Polled(snapshot);
         return snapshot;
     }
 
     /// <summary>The task's state from a webhook delivery already published to the hub, if any.</summary>
     private OperationSnapshot? DeliveredSnapshot(string taskId) =>
-        _webhooks?.WaitAsync(ProviderId, taskId, CancellationToken.None) is { IsCompletedSuccessfully: true } delivered
+        _core.Webhooks?.WaitAsync(ProviderId, taskId, CancellationToken.None) is { IsCompletedSuccessfully: true } delivered
             ? new OperationSnapshot
             {
                 Id = taskId,
@@ -405,10 +377,10 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         using var request = Request(HttpMethod.Get, options, relative, key);
-        var envelope = await _http.SendJsonAsync(
+        var envelope = await _core.Http.SendJsonAsync(
             request, responseType, new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, description, key), cancellationToken).ConfigureAwait(false);
         return Unwrap(envelope, description, null);
     }

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NanoBanana.Sdk.Http;
 using NanoBanana.Sdk.Telemetry;
 using NanoBanana.Sdk.Webhooks;
@@ -36,14 +35,11 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
         OutputMediaTypes = ["image/png", "image/jpeg"],
     };
 
-    private readonly Func<DreamToJobsImageClientOptions> _options;
-    private readonly ProviderHttpClient _http;
+    private static readonly ProviderClientDefinition<DreamToJobsImageClientOptions> Definition =
+        new(ProviderId, typeof(DreamToJobsImageClient), DreamToJobsErrorParser.Instance, new DreamToJobsImageClientOptionsValidator(), options => options.Resilience);
+
+    private readonly ProviderClientCore<DreamToJobsImageClientOptions> _core;
     private readonly DreamToJobsResponseReader _jobs;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly ProviderTelemetry _telemetry;
-    private readonly ImageGenerationWebhookHub? _webhooks;
-    private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client without dependency injection, with its own HTTP pipeline (retries included).</summary>
     /// <param name="options">The settings; validated now.</param>
@@ -53,7 +49,7 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     /// <exception cref="ArgumentException">The options are invalid, for example no base address or API key is set.</exception>
     public DreamToJobsImageClient(
         DreamToJobsImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ImageGenerationWebhookHub? webhookHub = null)
-        : this(OwnedHttpClient.Create(options?.Resilience, timeProvider, loggerFactory), options!, timeProvider, loggerFactory, webhookHub, ownsHttpClient: true)
+        : this(Definition.WithOwnedHttpClient(options, timeProvider, loggerFactory, webhookHub))
     {
     }
 
@@ -70,28 +66,8 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
         ImageGenerationWebhookHub? webhookHub = null)
-        : this(httpClient, options, timeProvider, loggerFactory, webhookHub, ownsHttpClient: false)
+        : this(Definition.WithHttpClient(httpClient, options, timeProvider, loggerFactory, webhookHub))
     {
-    }
-
-    private DreamToJobsImageClient(
-        HttpClient httpClient,
-        DreamToJobsImageClientOptions options,
-        TimeProvider? timeProvider,
-        ILoggerFactory? loggerFactory,
-        ImageGenerationWebhookHub? webhookHub,
-        bool ownsHttpClient)
-        : this(() => httpClient, () => options, timeProvider ?? TimeProvider.System, loggerFactory, webhookHub)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        var validation = new DreamToJobsImageClientOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
-        _ownedHttpClient = ownsHttpClient ? httpClient : null;
     }
 
     internal DreamToJobsImageClient(
@@ -100,14 +76,14 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
         TimeProvider timeProvider,
         ILoggerFactory? loggerFactory,
         ImageGenerationWebhookHub? webhookHub)
+        : this(Definition.Injected(httpClient, options, timeProvider, loggerFactory, webhookHub))
     {
-        _options = options;
-        _timeProvider = timeProvider;
-        _webhooks = webhookHub;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DreamToJobsImageClient>();
-        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
-        _http = new ProviderHttpClient(ProviderId, httpClient, DreamToJobsErrorParser.Instance, timeProvider, _logger);
-        _jobs = new DreamToJobsResponseReader(ProviderId, _http, timeProvider);
+    }
+
+    private DreamToJobsImageClient(ProviderClientCore<DreamToJobsImageClientOptions> core)
+    {
+        _core = core;
+        _jobs = new DreamToJobsResponseReader(ProviderId, core.Http, core.TimeProvider);
     }
 
     /// <inheritdoc/>
@@ -120,8 +96,8 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     /// <remarks>Submits with <c>POST /v1/jobs</c> and polls <c>GET /v1/jobs/{id}</c> with <see cref="DreamToJobsImageClientOptions.PollingStrategy"/>.</remarks>
     public async Task<ImageGenerationResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
-        using var call = _telemetry.Generate(nameof(GenerateAsync), request?.Model?.Value ?? options.DefaultModel, request);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Generate(nameof(GenerateAsync), request?.Model?.Value ?? options.DefaultModel, request);
         try
         {
             var operation = await StartAsync(request!, options, call, cancellationToken).ConfigureAwait(false);
@@ -141,8 +117,8 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var options = _options();
-        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? options.DefaultModel, request);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Generate(nameof(GenerateStreamingAsync), request?.Model?.Value ?? options.DefaultModel, request);
         await foreach (var update in call.StartAndWatchAsync(ct => StartGenerationAsync(request!, ct), options.PollingStrategy, cancellationToken)
             .ConfigureAwait(false))
         {
@@ -158,8 +134,8 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     /// <exception cref="InvalidOperationException">A callback URL was given but no webhook secret is configured; nothing was sent.</exception>
     public async Task<ImageGenerationOperation> StartGenerationAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
-        using var call = _telemetry.Start(request?.Model?.Value ?? options.DefaultModel, request);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Start(request?.Model?.Value ?? options.DefaultModel, request);
         try
         {
             var operation = await StartAsync(request!, options, call, cancellationToken).ConfigureAwait(false);
@@ -178,14 +154,14 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     public async Task<ImageGenerationOperation> GetGenerationAsync(string operationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
-        var options = _options();
-        using var call = _telemetry.Get(operationId);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Get(operationId);
         try
         {
             var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
             call.Status(snapshot.Status);
             return new PollingImageGenerationOperation(
-                ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false, _webhooks);
+                ProviderId, snapshot, PollAsync, options.PollingStrategy, _core.TimeProvider, justSubmitted: false, _core.Webhooks);
         }
         catch (Exception e)
         {
@@ -202,7 +178,7 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     {
         ValidateVendorRequest(request);
         cancellationToken.ThrowIfCancellationRequested();
-        return (await SendCreateAsync(request, _options(), cancellationToken).ConfigureAwait(false)).Job;
+        return (await SendCreateAsync(request, _core.Options, cancellationToken).ConfigureAwait(false)).Job;
     }
 
     /// <summary>Reads a job with <c>GET /v1/jobs/{id}</c>. Inline result images are decoded while the body arrives.</summary>
@@ -266,14 +242,10 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => _core.GetService(this, serviceType, serviceKey);
 
     /// <summary>Disposes the HTTP pipeline the client built for itself, if any.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose() => _core.Dispose();
 
     private async Task<ImageGenerationOperation> StartAsync(
         ImageGenerationRequest request, DreamToJobsImageClientOptions options, TelemetryCall call, CancellationToken cancellationToken)
@@ -289,16 +261,16 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
         var id = string.IsNullOrWhiteSpace(job.Id)
             ? throw new NanoBananaException($"{ProviderId} accepted the job but returned no id, so it cannot be polled.") { Provider = ProviderId }
             : job.Id;
-        _telemetry.Accepted(id);
+        _core.Telemetry.Accepted(id);
         call.ResponseModel(job.Model);
         return new PollingImageGenerationOperation(
             ProviderId,
             Mapper(options).FromJob(job, id) with { RetryAfter = retryAfter },
             PollAsync,
             options.PollingStrategy,
-            _timeProvider,
+            _core.TimeProvider,
             justSubmitted: true,
-            _webhooks);
+            _core.Webhooks);
     }
 
     /// <summary>The callback URL with the SDK's token, so the unsigned callback can be verified.</summary>
@@ -369,11 +341,11 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     {
         using var body = UploadBody(file, fileName, mediaType);
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(options, "v1/files/upload")) { Content = body };
         BearerAuthentication.Apply(request, key, ProviderId, DreamToJobsErrorParser.Instance.AuthenticationHint);
-        return await _http.SendJsonAsync(
+        return await _core.Http.SendJsonAsync(
             request,
             DreamToJobsJsonContext.Default.DreamToFile,
             new RequestSpec(HttpRequestKind.Submit, options.UploadTimeout, "the file upload", key),
@@ -404,7 +376,7 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint(options, "v1/jobs/" + Uri.EscapeDataString(jobId)));
         BearerAuthentication.Apply(request, key, ProviderId, DreamToJobsErrorParser.Instance.AuthenticationHint);
@@ -415,13 +387,13 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
     private async Task<OperationSnapshot> PollAsync(string operationId, CancellationToken cancellationToken)
     {
         var (job, retryAfter) = await ReadJobAsync(operationId, cancellationToken).ConfigureAwait(false);
-        var snapshot = Mapper(_options()).FromJob(job, operationId) with { RetryAfter = retryAfter };
-        _telemetry.Polled(snapshot);
+        var snapshot = Mapper(_core.Options).FromJob(job, operationId) with { RetryAfter = retryAfter };
+        _core.Telemetry.Polled(snapshot);
         return snapshot;
     }
 
     private DreamToJobsResultMapper Mapper(DreamToJobsImageClientOptions options) =>
-        new(ProviderId, options.BaseAddress, (uri, ct) => _http.DownloadAsync(uri, options.DownloadTimeout, ct));
+        new(ProviderId, options.BaseAddress, (uri, ct) => _core.Http.DownloadAsync(uri, options.DownloadTimeout, ct));
 
     private static void ValidateVendorRequest(DreamToJobRequest request)
     {

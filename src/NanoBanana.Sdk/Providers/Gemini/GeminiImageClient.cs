@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NanoBanana.Sdk.Http;
 using NanoBanana.Sdk.Telemetry;
 
@@ -36,13 +35,12 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         OutputMediaTypes = [],
     };
 
-    private readonly Func<GeminiImageClientOptions> _options;
+    private static readonly ProviderClientDefinition<GeminiImageClientOptions> Definition =
+        new(ProviderId, typeof(GeminiImageClient), GeminiErrorParser.Instance, new GeminiImageClientOptionsValidator(), options => options.Resilience);
+
+    private readonly ProviderClientCore<GeminiImageClientOptions> _core;
     private readonly GeminiTransport _transport;
     private readonly GeminiFileUploader _uploader;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly ProviderTelemetry _telemetry;
-    private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client without dependency injection, with its own HTTP pipeline (retries included).</summary>
     /// <param name="options">The settings; validated now.</param>
@@ -50,7 +48,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for no logging.</param>
     /// <exception cref="ArgumentException">The options are invalid, for example no API key is set.</exception>
     public GeminiImageClient(GeminiImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(OwnedHttpClient.Create(options?.Resilience, timeProvider, loggerFactory), options!, timeProvider, loggerFactory, ownsHttpClient: true)
+        : this(Definition.WithOwnedHttpClient(options, timeProvider, loggerFactory, webhooks: null))
     {
     }
 
@@ -61,33 +59,20 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for no logging.</param>
     /// <exception cref="ArgumentException">The options are invalid, for example no API key is set.</exception>
     public GeminiImageClient(HttpClient httpClient, GeminiImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(httpClient, options, timeProvider, loggerFactory, ownsHttpClient: false)
+        : this(Definition.WithHttpClient(httpClient, options, timeProvider, loggerFactory, webhooks: null))
     {
-    }
-
-    private GeminiImageClient(
-        HttpClient httpClient, GeminiImageClientOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, bool ownsHttpClient)
-        : this(() => httpClient, () => options, timeProvider ?? TimeProvider.System, loggerFactory)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        var validation = new GeminiImageClientOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
-        _ownedHttpClient = ownsHttpClient ? httpClient : null;
     }
 
     internal GeminiImageClient(Func<HttpClient> httpClient, Func<GeminiImageClientOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+        : this(Definition.Injected(httpClient, options, timeProvider, loggerFactory, webhooks: null))
     {
-        _options = options;
-        _timeProvider = timeProvider;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<GeminiImageClient>();
-        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
-        _transport = new GeminiTransport(new ProviderHttpClient(ProviderId, httpClient, GeminiErrorParser.Instance, timeProvider, _logger), timeProvider, _logger);
-        _uploader = new GeminiFileUploader(_transport, timeProvider);
+    }
+
+    private GeminiImageClient(ProviderClientCore<GeminiImageClientOptions> core)
+    {
+        _core = core;
+        _transport = new GeminiTransport(core.Http, core.TimeProvider, core.Logger);
+        _uploader = new GeminiFileUploader(_transport, core.TimeProvider);
     }
 
     /// <inheritdoc/>
@@ -100,9 +85,9 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     /// <remarks><see cref="ImageGenerationResult.OperationId"/> is the vendor's <c>responseId</c>, when it sends one.</remarks>
     public async Task<ImageGenerationResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var plan = Plan(request, options, cancellationToken);
-        using var call = _telemetry.Generate(nameof(GenerateAsync), plan.Model, request);
+        using var call = _core.Telemetry.Generate(nameof(GenerateAsync), plan.Model, request);
         try
         {
             var response = await SendPlanAsync(plan, options, cancellationToken).ConfigureAwait(false);
@@ -128,9 +113,9 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var plan = Plan(request, options, cancellationToken);
-        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), plan.Model, request);
+        using var call = _core.Telemetry.Generate(nameof(GenerateStreamingAsync), plan.Model, request);
         await foreach (var update in call.TraceAsync(StreamUpdatesAsync(plan, options, call, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
             yield return update;
@@ -145,10 +130,10 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     /// </remarks>
     public async Task<ImageGenerationOperation> StartGenerationAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var plan = Plan(request, options, cancellationToken);
         var id = GeminiOperationCache.NewId();
-        using var call = _telemetry.Start(plan.Model, request);
+        using var call = _core.Telemetry.Start(plan.Model, request);
         try
         {
             var response = await SendPlanAsync(plan, options, cancellationToken).ConfigureAwait(false);
@@ -164,7 +149,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
             }
 
             GeminiOperationCache.Add(snapshot);
-            _telemetry.Accepted(id);
+            _core.Telemetry.Accepted(id);
             call.Ended(snapshot);
             return Operation(snapshot);
         }
@@ -188,7 +173,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
             return Task.FromCanceled<ImageGenerationOperation>(cancellationToken);
         }
 
-        using var call = _telemetry.Get(operationId);
+        using var call = _core.Telemetry.Get(operationId);
         if (GeminiOperationCache.TryGet(operationId, out var snapshot))
         {
             call.Status(snapshot.Status);
@@ -212,7 +197,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     {
         ValidateVendorRequest(model, request);
         cancellationToken.ThrowIfCancellationRequested();
-        return await SendAsync(model, request, _options(), cancellationToken).ConfigureAwait(false);
+        return await SendAsync(model, request, _core.Options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <c>POST {version}/models/{model}:streamGenerateContent?alt=sse</c> and yields each chunk as it arrives.</summary>
@@ -224,7 +209,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         string model, GeminiGenerateContentRequest request, CancellationToken cancellationToken = default)
     {
         ValidateVendorRequest(model, request);
-        return StreamAsync(model, request, _options(), cancellationToken);
+        return StreamAsync(model, request, _core.Options, cancellationToken);
     }
 
     /// <summary>Lists the models with <c>GET {version}/models</c>, every page. Ids change: read them rather than hard-coding.</summary>
@@ -233,7 +218,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     public async Task<IReadOnlyList<GeminiModelInfo>> GetModelsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var call = _telemetry.Account(TelemetryOperations.ListModels, nameof(GetModelsAsync));
+        using var call = _core.Telemetry.Account(TelemetryOperations.ListModels, nameof(GetModelsAsync));
         try
         {
             return await ListModelsAsync(cancellationToken).ConfigureAwait(false);
@@ -261,7 +246,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         }
 
         var mediaType = GeminiRequestMapper.MediaTypeOf(image);
-        return _uploader.UploadAsync(image, mediaType, displayName ?? DisplayName(image, null), _options(), cancellationToken);
+        return _uploader.UploadAsync(image, mediaType, displayName ?? DisplayName(image, null), _core.Options, cancellationToken);
     }
 
     /// <summary>Reads a file's metadata with <c>GET {version}/files/{id}</c>.</summary>
@@ -272,7 +257,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         cancellationToken.ThrowIfCancellationRequested();
-        return _uploader.GetAsync(name, _options(), cancellationToken);
+        return _uploader.GetAsync(name, _core.Options, cancellationToken);
     }
 
     /// <summary>
@@ -293,9 +278,9 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         ImageGenerationRequest request, Func<GeminiImagePartInfo, Stream> openDestination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(openDestination);
-        var options = _options();
+        var options = _core.Options;
         var plan = Plan(request, options, cancellationToken);
-        using var call = _telemetry.Generate(nameof(GenerateToStreamAsync), plan.Model, request);
+        using var call = _core.Telemetry.Generate(nameof(GenerateToStreamAsync), plan.Model, request);
         try
         {
             var body = await BuildAsync(plan, options, cancellationToken).ConfigureAwait(false);
@@ -332,14 +317,10 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => _core.GetService(this, serviceType, serviceKey);
 
     /// <summary>Disposes the HTTP pipeline the client built for itself, if any.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose() => _core.Dispose();
 
     private static GeminiRequestPlan Plan(ImageGenerationRequest request, GeminiImageClientOptions options, CancellationToken cancellationToken)
     {
@@ -382,7 +363,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     /// <summary>Every page of <c>GET {version}/models</c>.</summary>
     private async Task<IReadOnlyList<GeminiModelInfo>> ListModelsAsync(CancellationToken cancellationToken)
     {
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         var models = new List<GeminiModelInfo>();
         string? pageToken = null;
@@ -451,7 +432,7 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
         using var response = await _transport.Http.SendForEventStreamAsync(
             request, new RequestSpec(HttpRequestKind.Submit, options.RequestTimeout, "the streamGenerateContent request", key), cancellationToken)
             .ConfigureAwait(false);
-        await foreach (var chunk in GeminiEventStream.ReadAsync(response, options.StreamIdleTimeout, _timeProvider, key, cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in GeminiEventStream.ReadAsync(response, options.StreamIdleTimeout, _core.TimeProvider, key, cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }
@@ -484,5 +465,5 @@ public sealed class GeminiImageClient : IImageGenerationClient, IDisposable
     }
 
     private PollingImageGenerationOperation Operation(OperationSnapshot snapshot) =>
-        new(ProviderId, snapshot, (_, _) => Task.FromResult(snapshot), PollingStrategy.Default, _timeProvider, justSubmitted: false);
+        new(ProviderId, snapshot, (_, _) => Task.FromResult(snapshot), PollingStrategy.Default, _core.TimeProvider, justSubmitted: false);
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NanoBanana.Sdk.Http;
 using NanoBanana.Sdk.Telemetry;
 
@@ -33,12 +32,10 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
         OutputMediaTypes = ["image/png"],
     };
 
-    private readonly Func<NanaNanoBananaImageClientOptions> _options;
-    private readonly ProviderHttpClient _http;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly ProviderTelemetry _telemetry;
-    private readonly HttpClient? _ownedHttpClient;
+    private static readonly ProviderClientDefinition<NanaNanoBananaImageClientOptions> Definition =
+        new(ProviderId, typeof(NanaNanoBananaImageClient), NanaNanoBananaErrorParser.Instance, new NanaNanoBananaImageClientOptionsValidator(), options => options.Resilience);
+
+    private readonly ProviderClientCore<NanaNanoBananaImageClientOptions> _core;
     private NanaNanoBananaResultMapper? _mapper;
 
     /// <summary>Creates a client without dependency injection, with its own HTTP pipeline (retries included).</summary>
@@ -47,7 +44,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for no logging.</param>
     /// <exception cref="ArgumentException">The options are invalid, for example no API key is set.</exception>
     public NanaNanoBananaImageClient(NanaNanoBananaImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(OwnedHttpClient.Create(options?.Resilience, timeProvider, loggerFactory), options!, timeProvider, loggerFactory, ownsHttpClient: true)
+        : this(Definition.WithOwnedHttpClient(options, timeProvider, loggerFactory, webhooks: null))
     {
     }
 
@@ -58,34 +55,17 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for no logging.</param>
     /// <exception cref="ArgumentException">The options are invalid, for example no API key is set.</exception>
     public NanaNanoBananaImageClient(HttpClient httpClient, NanaNanoBananaImageClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(httpClient, options, timeProvider, loggerFactory, ownsHttpClient: false)
+        : this(Definition.WithHttpClient(httpClient, options, timeProvider, loggerFactory, webhooks: null))
     {
-    }
-
-    private NanaNanoBananaImageClient(
-        HttpClient httpClient, NanaNanoBananaImageClientOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, bool ownsHttpClient)
-        : this(() => httpClient, () => options, timeProvider ?? TimeProvider.System, loggerFactory)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        var validation = new NanaNanoBananaImageClientOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
-        _ownedHttpClient = ownsHttpClient ? httpClient : null;
     }
 
     internal NanaNanoBananaImageClient(
         Func<HttpClient> httpClient, Func<NanaNanoBananaImageClientOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+        : this(Definition.Injected(httpClient, options, timeProvider, loggerFactory, webhooks: null))
     {
-        _options = options;
-        _timeProvider = timeProvider;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<NanaNanoBananaImageClient>();
-        _telemetry = new ProviderTelemetry(ProviderId, timeProvider, _logger);
-        _http = new ProviderHttpClient(ProviderId, httpClient, NanaNanoBananaErrorParser.Instance, timeProvider, _logger);
     }
+
+    private NanaNanoBananaImageClient(ProviderClientCore<NanaNanoBananaImageClientOptions> core) => _core = core;
 
     /// <inheritdoc/>
     public string ProviderName => ProviderId;
@@ -96,9 +76,9 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     /// <inheritdoc/>
     public async Task<ImageGenerationResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var body = Prepare(request, NanaNanoBananaModes.Sync, options, cancellationToken);
-        using var call = _telemetry.Generate(nameof(GenerateAsync), body.SelectedModel, request);
+        using var call = _core.Telemetry.Generate(nameof(GenerateAsync), body.SelectedModel, request);
         try
         {
             var response = await SendGenerateAsync(body, options, cancellationToken).ConfigureAwait(false);
@@ -122,9 +102,9 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     public async IAsyncEnumerable<ImageGenerationUpdate> GenerateStreamingAsync(
         ImageGenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var body = Prepare(request, NanaNanoBananaModes.Stream, options, cancellationToken);
-        using var call = _telemetry.Generate(nameof(GenerateStreamingAsync), body.SelectedModel, request);
+        using var call = _core.Telemetry.Generate(nameof(GenerateStreamingAsync), body.SelectedModel, request);
         await foreach (var update in call.TraceAsync(StreamUpdatesAsync(body, options, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
             yield return update;
@@ -134,9 +114,9 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     /// <inheritdoc/>
     public async Task<ImageGenerationOperation> StartGenerationAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
     {
-        var options = _options();
+        var options = _core.Options;
         var body = Prepare(request, NanaNanoBananaModes.Async, options, cancellationToken);
-        using var call = _telemetry.Start(body.SelectedModel, request);
+        using var call = _core.Telemetry.Start(body.SelectedModel, request);
         try
         {
             var response = await SendGenerateAsync(body, options, cancellationToken).ConfigureAwait(false);
@@ -148,10 +128,10 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
             var id = !string.IsNullOrWhiteSpace(response.GenerationId) ? response.GenerationId : throw new NanoBananaException(
                 $"{ProviderId} accepted the job but returned no generationId, so it cannot be polled.")
             { Provider = ProviderId };
-            _telemetry.Accepted(id);
+            _core.Telemetry.Accepted(id);
             call.Identify(id);
             var snapshot = new OperationSnapshot { Id = id, Status = ImageGenerationStatus.Running, Message = response.Message };
-            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: true);
+            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _core.TimeProvider, justSubmitted: true);
         }
         catch (Exception e)
         {
@@ -165,13 +145,13 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     public async Task<ImageGenerationOperation> GetGenerationAsync(string operationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
-        var options = _options();
-        using var call = _telemetry.Get(operationId);
+        var options = _core.Options;
+        using var call = _core.Telemetry.Get(operationId);
         try
         {
             var snapshot = await PollAsync(operationId, cancellationToken).ConfigureAwait(false);
             call.Status(snapshot.Status);
-            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _timeProvider, justSubmitted: false);
+            return new PollingImageGenerationOperation(ProviderId, snapshot, PollAsync, options.PollingStrategy, _core.TimeProvider, justSubmitted: false);
         }
         catch (Exception e)
         {
@@ -191,7 +171,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
             throw new ArgumentException("Use CreateGenerationStreamingAsync for stream mode.", nameof(request));
         }
 
-        return SendGenerateAsync(request, _options(), cancellationToken);
+        return SendGenerateAsync(request, _core.Options, cancellationToken);
     }
 
     /// <summary>Sends <c>POST /generate</c> in <c>stream</c> mode and yields the vendor's events as they arrive.</summary>
@@ -202,7 +182,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
         NanaNanoBananaGenerateRequest request, CancellationToken cancellationToken = default)
     {
         ValidateVendorRequest(request);
-        return StreamEventsAsync(request with { Mode = NanaNanoBananaModes.Stream }, _options(), cancellationToken);
+        return StreamEventsAsync(request with { Mode = NanaNanoBananaModes.Stream }, _core.Options, cancellationToken);
     }
 
     /// <summary>Reads a generation record with <c>GET /generate?id=</c>.</summary>
@@ -218,12 +198,12 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     public async Task<IReadOnlyList<NanaNanoBananaModelInfo>> GetModelsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
-        using var call = _telemetry.Account(TelemetryOperations.ListModels, nameof(GetModelsAsync));
+        var options = _core.Options;
+        using var call = _core.Telemetry.Account(TelemetryOperations.ListModels, nameof(GetModelsAsync));
         try
         {
             using var request = Get(options, "models", apiKey: null);
-            var envelope = await _http.SendJsonAsync(
+            var envelope = await _core.Http.SendJsonAsync(
                 request,
                 NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeListNanaNanoBananaModelInfo,
                 new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the models request"),
@@ -243,19 +223,19 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     public async Task<NanaNanoBananaCredits> GetCreditsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
-        using var call = _telemetry.Account(TelemetryOperations.GetCredits, nameof(GetCreditsAsync));
+        var options = _core.Options;
+        using var call = _core.Telemetry.Account(TelemetryOperations.GetCredits, nameof(GetCreditsAsync));
         try
         {
             var key = options.ResolveApiKey();
             using var request = Get(options, "credits", key);
-            var envelope = await _http.SendJsonAsync(
+            var envelope = await _core.Http.SendJsonAsync(
                 request,
                 NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeNanaNanoBananaCredits,
                 new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the credits request", key),
                 cancellationToken).ConfigureAwait(false);
             var credits = envelope.Data ?? throw MissingData("the credits request", null);
-            _telemetry.CreditsRemaining(call, credits.Credits);
+            _core.Telemetry.CreditsRemaining(call, credits.Credits);
             return credits;
         }
         catch (Exception e)
@@ -266,14 +246,10 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     }
 
     /// <inheritdoc/>
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => _core.GetService(this, serviceType, serviceKey);
 
     /// <summary>Disposes the HTTP pipeline the client built for itself, if any.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose() => _core.Dispose();
 
     private static NanaNanoBananaGenerateRequest Prepare(ImageGenerationRequest request, string mode, NanaNanoBananaImageClientOptions options, CancellationToken cancellationToken)
     {
@@ -382,7 +358,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     {
         using (request)
         {
-            return await _http.SendJsonAsync(
+            return await _core.Http.SendJsonAsync(
                 request,
                 NanaNanoBananaJsonContext.Default.NanaNanoBananaGenerateResponse,
                 new RequestSpec(HttpRequestKind.Submit, budget, "the generate request", key),
@@ -396,10 +372,10 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
         cancellationToken.ThrowIfCancellationRequested();
         var key = options.ResolveApiKey();
         using var request = Post(options, body, key);
-        using var response = await _http.SendForEventStreamAsync(
+        using var response = await _core.Http.SendForEventStreamAsync(
             request, new RequestSpec(HttpRequestKind.Submit, options.SubmitTimeout, "the stream request", key), cancellationToken).ConfigureAwait(false);
         await foreach (var item in SseJsonReader.ReadAsync(
-            response, NanaNanoBananaJsonContext.Default.NanaNanoBananaStreamEvent, options.StreamIdleTimeout, _timeProvider, ProviderId, cancellationToken)
+            response, NanaNanoBananaJsonContext.Default.NanaNanoBananaStreamEvent, options.StreamIdleTimeout, _core.TimeProvider, ProviderId, cancellationToken)
             .ConfigureAwait(false))
         {
             yield return item;
@@ -410,10 +386,10 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(generationId);
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options();
+        var options = _core.Options;
         var key = options.ResolveApiKey();
         using var request = Get(options, "generate?id=" + Uri.EscapeDataString(generationId), key);
-        var answer = await _http.SendJsonWithHintAsync(
+        var answer = await _core.Http.SendJsonWithHintAsync(
             request,
             NanaNanoBananaJsonContext.Default.NanaNanoBananaEnvelopeNanaNanoBananaGeneration,
             new RequestSpec(HttpRequestKind.Read, options.ReadTimeout, "the status request", key, generationId),
@@ -424,8 +400,8 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
     private async Task<OperationSnapshot> PollAsync(string operationId, CancellationToken cancellationToken)
     {
         var (record, retryAfter) = await ReadGenerationAsync(operationId, cancellationToken).ConfigureAwait(false);
-        var snapshot = Mapper(_options()).FromGeneration(record, operationId) with { RetryAfter = retryAfter };
-        _telemetry.Polled(snapshot);
+        var snapshot = Mapper(_core.Options).FromGeneration(record, operationId) with { RetryAfter = retryAfter };
+        _core.Telemetry.Polled(snapshot);
         return snapshot;
     }
 
@@ -435,7 +411,7 @@ public sealed class NanaNanoBananaImageClient : IImageGenerationClient, IDisposa
         var mapper = _mapper;
         if (mapper is null || !ReferenceEquals(mapper.Options, options))
         {
-            mapper = new(ProviderId, options, (uri, ct) => _http.DownloadAsync(uri, options.DownloadTimeout, ct), _timeProvider);
+            mapper = new(ProviderId, options, (uri, ct) => _core.Http.DownloadAsync(uri, options.DownloadTimeout, ct), _core.TimeProvider);
             _mapper = mapper;
         }
 
