@@ -52,16 +52,6 @@ internal sealed class ProviderClientCore<TOptions> : IDisposable
     /// <summary>Where verified callbacks are published, so operations complete from them; <see langword="null"/> when only polling ends them.</summary>
     public ImageGenerationWebhookHub? Webhooks { get; }
 
-    /// <summary>
-    /// <see cref="IImageGenerationClient.GetService"/> of a provider client: the client itself when asked for a type it is
-    /// and no key; vendor-only features are methods of the typed client, so there is nothing else to hand out.
-    /// </summary>
-    public object? GetService(IImageGenerationClient client, Type serviceType, object? serviceKey)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(client) ? client : null;
-    }
-
     /// <summary>Disposes the HTTP pipeline the client built for itself, if any; a given or injected one belongs to its owner.</summary>
     public void Dispose() => _ownedHttpClient?.Dispose();
 }
