@@ -35,10 +35,11 @@ internal static class ImageDownloads
     private static async Task<long> SaveAsync(GeneratedImage image, string path, int number, DownloadProgress progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // CreateNew: the path was picked free, and an earlier file must never be replaced (nor deleted below).
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
         try
         {
-            // CreateNew: the path was picked free, and an earlier file must never be replaced.
-            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
             await using (file.ConfigureAwait(false))
             {
                 // Inline bytes are already here: nothing to download, so nothing to show.

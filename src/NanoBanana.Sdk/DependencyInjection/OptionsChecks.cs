@@ -17,8 +17,8 @@ namespace NanoBanana.Sdk.DependencyInjection;
 /// </remarks>
 internal sealed class OptionsChecks
 {
-    private readonly List<string> failures = [];
-    private readonly string prefix;
+    private readonly List<string> _failures = [];
+    private readonly string _prefix;
 
     /// <summary>Starts the checks of one registration.</summary>
     /// <param name="provider">The provider's name; its default section is <c>NanoBanana:{provider}</c>.</param>
@@ -27,11 +27,11 @@ internal sealed class OptionsChecks
     public OptionsChecks(string provider, string? name, string? configurationPath)
     {
         var label = string.IsNullOrEmpty(name) ? provider : $"{provider} client '{name}'";
-        prefix = $"{label}: {configurationPath ?? $"NanoBanana:{provider}"}";
+        _prefix = $"{label}: {configurationPath ?? $"NanoBanana:{provider}"}";
     }
 
     /// <summary>Success when no check failed, otherwise every failure in the order found.</summary>
-    public ValidateOptionsResult Result => failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    public ValidateOptionsResult Result => _failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_failures);
 
     /// <summary>Whether <paramref name="value"/> is an absolute http or https URL.</summary>
     /// <param name="value">The address to check.</param>
@@ -44,7 +44,7 @@ internal sealed class OptionsChecks
     /// <returns>These checks, to go on.</returns>
     public OptionsChecks Fail(string problem)
     {
-        failures.Add($"{prefix}:{problem}");
+        _failures.Add($"{_prefix}:{problem}");
         return this;
     }
 

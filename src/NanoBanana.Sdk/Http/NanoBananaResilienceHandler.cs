@@ -27,7 +27,6 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _submitPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
-    private readonly ResiliencePipeline<HttpResponseMessage> _idempotentSubmitPipeline;
     private readonly RequestLimiter? _limiter;
     private readonly bool _ownsLimiter;
 
@@ -50,16 +49,15 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger.Instance;
         _limiter = sharedLimiter;
-        _submitPipeline = Build(IsSafeToRetrySubmit, attemptTimeout: null);
-        _readPipeline = Build(IsTransientRead, _options.ReadAttemptTimeout);
-        _idempotentSubmitPipeline = Build(IsTransientRead, attemptTimeout: null);
+        _submitPipeline = Build(IsSafeToRetrySubmit);
+        _readPipeline = Build(IsTransientRead);
     }
 
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var facts = NanoBananaRequestOptions.GetFacts(request);
-        var kind = facts?.Kind ?? NanoBananaRequestOptions.GetKind(request);
+        var kind = NanoBananaRequestOptions.GetKind(request);
         if (facts is not null)
         {
             // The SDK re-sends a read whose body breaks off after this point, by these same rules.
@@ -71,7 +69,8 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
 
         // The first attempt runs outside the pipeline: most calls succeed at once, and on a small poll the pipeline's
         // per-call state would cost more than the rest of the call. Only an outcome that may be retried enters it.
-        var first = await FirstAttemptAsync(request, kind == HttpRequestKind.Read ? _options.ReadAttemptTimeout : null, cancellationToken).ConfigureAwait(false);
+        var attemptTimeout = kind == HttpRequestKind.Read ? _options.ReadAttemptTimeout : (TimeSpan?)null;
+        var first = await AttemptAsync(request, attemptTimeout, cancellationToken).ConfigureAwait(false);
         var retryable = kind == HttpRequestKind.Submit ? IsSafeToRetrySubmit(first) : IsTransientRead(first);
         if (!retryable || _options.MaxRetryAttempts == 0)
         {
@@ -79,22 +78,16 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
             return first.Result!;
         }
 
-        var pipeline = kind switch
-        {
-            HttpRequestKind.Submit => _submitPipeline,
-            HttpRequestKind.IdempotentSubmit => _idempotentSubmitPipeline,
-            _ => _readPipeline,
-        };
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Request, request);
         try
         {
-            var outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (ctx, attempts) => attempts.TakeFirst() is { } earlier
-                    ? earlier
-                    : Outcome.FromResult(await attempts.Handler.SendOnceAsync(attempts.Request, ctx.CancellationToken).ConfigureAwait(false)),
+            var outcome = await (kind == HttpRequestKind.Submit ? _submitPipeline : _readPipeline).ExecuteOutcomeAsync(
+                static async (ctx, retry) => retry.TakeFirstOutcome() is { } first
+                    ? first
+                    : await retry.Handler.AttemptAsync(retry.Request, retry.AttemptTimeout, ctx.CancellationToken).ConfigureAwait(false),
                 context,
-                new Attempts(this, request, first)).ConfigureAwait(false);
+                new RetryState(this, request, attemptTimeout, first)).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -115,34 +108,24 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         base.Dispose(disposing);
     }
 
-    internal Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
-
-    /// <summary>Sends the first attempt, with the pipeline's attempt timeout when there is one, as an outcome the retry rules can judge.</summary>
-    private async Task<Outcome<HttpResponseMessage>> FirstAttemptAsync(HttpRequestMessage request, TimeSpan? attemptTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one attempt, within <paramref name="attemptTimeout"/> when there is one, as an outcome the retry rules can
+    /// judge: a failure becomes an outcome (the pipeline's callbacks must not throw), the caller's cancellation does not.
+    /// </summary>
+    internal async Task<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, TimeSpan? attemptTimeout, CancellationToken cancellationToken)
     {
-        if (attemptTimeout is not { } timeout)
-        {
-            try
-            {
-                return Outcome.FromResult(await base.SendAsync(request, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                return Outcome.FromException<HttpResponseMessage>(e);
-            }
-        }
-
-        using var timer = new CancellationTokenSource(timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        using var timer = attemptTimeout is { } timeout ? new CancellationTokenSource(timeout, _timeProvider) : null;
+        using var linked = timer is not null && cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token)
+            : null;
         try
         {
-            return Outcome.FromResult(await base.SendAsync(request, linked.Token).ConfigureAwait(false));
+            return Outcome.FromResult(await base.SendAsync(request, linked?.Token ?? timer?.Token ?? cancellationToken).ConfigureAwait(false));
         }
-        catch (OperationCanceledException e) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (timer is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             return Outcome.FromException<HttpResponseMessage>(
-                new TimeoutRejectedException($"The attempt did not complete within its timeout of {timeout}.", timeout, e));
+                new TimeoutRejectedException($"The attempt did not complete within its timeout of {attemptTimeout}.", attemptTimeout!.Value, e));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -150,7 +133,7 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> Build(Func<Outcome<HttpResponseMessage>, bool> isRetryable, TimeSpan? attemptTimeout)
+    private ResiliencePipeline<HttpResponseMessage> Build(Func<Outcome<HttpResponseMessage>, bool> isRetryable)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
         if (_options.MaxRetryAttempts > 0)
@@ -170,11 +153,6 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
             });
         }
 
-        if (attemptTimeout is { } timeout)
-        {
-            builder.AddTimeout(timeout);
-        }
-
         return builder.Build();
     }
 
@@ -186,7 +164,18 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         TimeSpan? hint = null;
         if (outcome.Result is { } response)
         {
-            var advice = await HttpErrorMapper.ReadRetryAdviceAsync(response, NanoBananaRequestOptions.GetFacts(request)?.ErrorParser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
+            RetryAdvice advice;
+            try
+            {
+                advice = await HttpErrorMapper.ReadRetryAdviceAsync(response, NanoBananaRequestOptions.GetFacts(request)?.ErrorParser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The caller cancelled while the body was read: nobody else will see this answer.
+                response.Dispose();
+                throw;
+            }
+
             if (advice.QuotaUsedUp)
             {
                 // A quota such as a daily request limit does not come back within one call's budget.

@@ -397,6 +397,13 @@ internal sealed class ProviderHttpClient(
             return null;
         }
 
+        if (e is TimeoutRejectedException attempt && !budget.IsCancellationRequested)
+        {
+            // Only reads have an attempt timeout, and a read that never answered was not charged.
+            return Fail(new NanoBananaTimeoutException(
+                $"{provider} did not answer {spec.Description} within the read attempt timeout of {attempt.Timeout}, and no further attempt was left. Raise Resilience:ReadAttemptTimeout if the vendor is slow.", e), spec);
+        }
+
         if (e is OperationCanceledException && budget.IsCancellationRequested || e is TimeoutRejectedException)
         {
             var lost = spec.Kind == HttpRequestKind.Submit && spec.OperationId is null

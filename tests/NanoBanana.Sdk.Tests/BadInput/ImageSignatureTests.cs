@@ -70,7 +70,9 @@ public sealed class ImageSignatureTests : IDisposable
     {
         var heic = ImageInput.FromBytes(Convert.FromHexString("000000186674797068656963000000006D696631"), "image/heic");
 
-        ImageGenerationRequestValidator.Validate(new ImageGenerationRequest { Prompt = "p", InputImages = [heic] }, "Test", TakesBytes);
+        var refusal = Record.Exception(() => ImageGenerationRequestValidator.Validate(new ImageGenerationRequest { Prompt = "p", InputImages = [heic] }, "Test", TakesBytes));
+
+        Assert.Null(refusal);
     }
 
     [Fact]
@@ -78,7 +80,9 @@ public sealed class ImageSignatureTests : IDisposable
     {
         var unknown = ImageInput.FromBytes("not an image"u8.ToArray(), "image/png");
 
-        ImageGenerationRequestValidator.Validate(new ImageGenerationRequest { Prompt = "p", InputImages = [unknown] }, "Test", TakesBytes);
+        var refusal = Record.Exception(() => ImageGenerationRequestValidator.Validate(new ImageGenerationRequest { Prompt = "p", InputImages = [unknown] }, "Test", TakesBytes));
+
+        Assert.Null(refusal);
     }
 
     [Fact]
@@ -101,7 +105,9 @@ public sealed class ImageSignatureTests : IDisposable
         var path = Path.Combine(_directory, "photo.jpg");
         File.WriteAllBytes(path, Png.Tiny);
 
-        ImageGenerationRequestValidator.Validate(
-            new ImageGenerationRequest { Prompt = "p", InputImages = [ImageInput.FromFile(path, "image/png")] }, "Test", TakesBytes);
+        var refusal = Record.Exception(() => ImageGenerationRequestValidator.Validate(
+            new ImageGenerationRequest { Prompt = "p", InputImages = [ImageInput.FromFile(path, "image/png")] }, "Test", TakesBytes));
+
+        Assert.Null(refusal);
     }
 }

@@ -188,6 +188,48 @@ public sealed class NanoBananaResilienceHandlerTests
     }
 
     [Fact]
+    public async Task A_read_whose_retry_also_fails_to_connect_is_retried_again()
+    {
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused");
+        var stub = new StubHandler(_time).On(
+            HttpMethod.Get, "/credits", Reply.Throw(refused), Reply.Throw(refused), Reply.Json(WireFixtures.Credits));
+        using var client = TestClients.Resilient(stub, _time, Retries);
+
+        var credits = await _time.RunAsync(client.GetCreditsAsync(Ct));
+
+        Assert.Equal(100m, credits.Credits);
+        Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_caller_cancelling_a_hanging_read_gets_cancellation_not_a_timeout_and_nothing_is_resent()
+    {
+        var stub = new StubHandler(_time).OnAsync(HttpMethod.Get, "/credits", Reply.Hang());
+        using var client = TestClients.Resilient(stub, _time, Retries);
+        using var caller = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _time.RunAsync(client.GetCreditsAsync(caller.Token)));
+
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task A_retried_answer_is_disposed_before_the_next_attempt()
+    {
+        var busy = new TrackedContent();
+        var stub = new StubHandler(_time).On(
+            HttpMethod.Get, "/credits",
+            _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = busy },
+            Reply.Json(WireFixtures.Credits));
+        using var client = TestClients.Resilient(stub, _time, Retries);
+
+        await _time.RunAsync(client.GetCreditsAsync(Ct));
+
+        Assert.True(busy.Disposed);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_hanging_submit_is_never_resent()
     {
         var stub = new StubHandler(_time)
@@ -277,5 +319,17 @@ public sealed class NanoBananaResilienceHandlerTests
         Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Retrying POST", StringComparison.Ordinal) && l.Contains("HTTP 429", StringComparison.Ordinal));
         Assert.DoesNotContain(TestClients.ApiKey, logs.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("my private prompt", logs.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A body that remembers being disposed, so a test can see a retried answer released its connection.</summary>
+    private sealed class TrackedContent() : ByteArrayContent("""{"error":"busy"}"""u8.ToArray())
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 }

@@ -27,12 +27,12 @@ internal sealed class GeminiTransport(ProviderHttpClient http, TimeProvider time
     /// <summary>Sends a request and reads its body with <paramref name="read"/> in the rest of the budget.</summary>
     public Task<T> SendAsync<T>(
         HttpRequestMessage request, RequestSpec spec, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        SendThenReadAsync(request, spec, http.SendForStreamAsync, read, cancellationToken);
+        SendOnceThenReadAsync(request, spec, http.SendForStreamAsync, read, cancellationToken);
 
     /// <summary>Like <see cref="SendAsync{T}"/> for a JSON answer: an HTML page or an empty body is refused before <paramref name="read"/> runs.</summary>
     public Task<T> ReadJsonAsync<T>(
         HttpRequestMessage request, RequestSpec spec, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        SendThenReadAsync(request, spec, http.SendForJsonAsync, read, cancellationToken);
+        SendOnceThenReadAsync(request, spec, http.SendForJsonAsync, read, cancellationToken);
 
     /// <summary>Turns a failure while reading a body into the SDK's exception; <see langword="null"/> leaves it as it is.</summary>
     /// <param name="e">The failure.</param>
@@ -52,14 +52,15 @@ internal sealed class GeminiTransport(ProviderHttpClient http, TimeProvider time
             return http.Unreadable(response, spec, e.Message, e);
         }
 
+        var charged = spec.Kind == HttpRequestKind.Submit;
         NanoBananaException? translated = e switch
         {
             OperationCanceledException when budgetExpired => new NanoBananaTimeoutException(
-                $"{Provider} did not finish {spec.Description} within {spec.Budget}. The vendor may have run and charged the job; it was not resent. " +
+                $"{Provider} did not finish {spec.Description} within {spec.Budget}.{(charged ? " The vendor may have run and charged the job; it was not resent." : string.Empty)} " +
                 "Raise the provider's timeout option if the model is slow.", e)
             { IsTransient = true },
             InlineDataFormatException { IsTruncated: true } or IOException or HttpRequestException => new NanoBananaException(
-                $"The {Provider} answer to {spec.Description} was cut off ({e.Message}). The job may have been charged; it was not resent.", e)
+                $"The {Provider} answer to {spec.Description} was cut off ({e.Message}).{(charged ? " The job may have been charged; it was not resent." : string.Empty)}", e)
             { ErrorCode = SseJsonReader.InterruptedCode, IsTransient = true },
             InlineDataFormatException or JsonException => new NanoBananaException(
                 $"{Provider} answered {spec.Description} with a body the SDK could not read ({e.Message}).", e),
@@ -79,7 +80,8 @@ internal sealed class GeminiTransport(ProviderHttpClient http, TimeProvider time
         });
     }
 
-    private async Task<T> SendThenReadAsync<T>(
+    /// <summary>Sends once and reads the body in what is left of the budget; a body that breaks off is reported, never re-sent (a generation is paid).</summary>
+    private async Task<T> SendOnceThenReadAsync<T>(
         HttpRequestMessage request,
         RequestSpec spec,
         Func<HttpRequestMessage, RequestSpec, CancellationToken, Task<HttpResponseMessage>> send,
