@@ -364,13 +364,27 @@ internal sealed class ProviderHttpClient(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var response = await httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A call that never got an answer took time too; its duration is recorded with the failure's type.
+            NanoBananaTelemetry.RequestDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>(TelemetryTags.ProviderName, provider),
+                new KeyValuePair<string, object?>(TelemetryTags.ErrorType, e.GetType().FullName));
+            throw;
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(started);
         Log.Responded(logger, provider, request.Method.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, (long)elapsed.TotalMilliseconds);
         NanoBananaTelemetry.RequestDuration.Record(
             elapsed.TotalSeconds,
-            new KeyValuePair<string, object?>("gen_ai.provider.name", provider),
-            new KeyValuePair<string, object?>("http.response.status_code", (int)response.StatusCode));
+            new KeyValuePair<string, object?>(TelemetryTags.ProviderName, provider),
+            new KeyValuePair<string, object?>(TelemetryTags.HttpStatusCode, (int)response.StatusCode));
 
         if (response.IsSuccessStatusCode || (followsRedirects && HttpErrorMapper.IsRedirect(response)))
         {

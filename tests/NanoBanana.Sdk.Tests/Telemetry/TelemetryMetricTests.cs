@@ -1,3 +1,4 @@
+using NanoBanana.Sdk.Providers.NanaNanoBanana;
 using NanoBanana.Sdk.Testing;
 
 namespace NanoBanana.Sdk.Tests.Telemetry;
@@ -86,6 +87,24 @@ public sealed class TelemetryMetricTests(EmulatorFixture fixture) : IClassFixtur
 
         var duration = Assert.Single(telemetry.Measurements("gen_ai.client.operation.duration"));
         Assert.Equal(typeof(NanoBananaAuthenticationException).FullName, duration.Tag("error.type"));
+    }
+
+    [Fact]
+    public async Task A_request_that_gets_no_answer_records_its_duration_with_the_error_type()
+    {
+        using var telemetry = new TelemetryCapture();
+        using var client = new NanaNanoBananaImageClient(new NanaNanoBananaImageClientOptions
+        {
+            ApiKey = _emulator.ApiKey,
+            BaseAddress = new Uri("http://127.0.0.1:1/api/v1/"),
+            Resilience = new() { MaxRetryAttempts = 0 },
+        });
+
+        await Assert.ThrowsAnyAsync<NanoBananaException>(() => client.GenerateAsync(TestClients.Request(), Ct));
+
+        var duration = Assert.Single(telemetry.Measurements("nanobanana.client.request.duration"));
+        Assert.Equal(typeof(HttpRequestException).FullName, duration.Tag("error.type"));
+        Assert.Null(duration.Tag("http.response.status_code"));
     }
 
     [Fact]
