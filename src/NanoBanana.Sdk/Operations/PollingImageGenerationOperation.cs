@@ -41,12 +41,10 @@ internal sealed class PollingImageGenerationOperation : ImageGenerationOperation
         _webhooks = webhooks;
         _createdAt = timeProvider.GetTimestamp();
         _maxPercent = initial.Percent ?? 0;
-        if (justSubmitted && HasCompleted)
-        {
-            // Ended at its submit: the submit's own span holds the time, which this operation never saw.
-            RecordEnd(elapsed: null);
-        }
     }
+
+    /// <summary>The last state read; a job its submit already ended is recorded from it by the submitting call, which knows its time.</summary>
+    internal OperationSnapshot Snapshot => _snapshot;
 
     public override string Id => _snapshot.Id;
     public override string Provider { get; }

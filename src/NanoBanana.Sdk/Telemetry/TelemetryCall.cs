@@ -139,6 +139,16 @@ internal sealed class TelemetryCall : IDisposable
         }
     }
 
+    /// <summary>The call hands a job out as an operation; when the submit already ended the job, that end is recorded, with this call's time.</summary>
+    /// <param name="operation">The operation handed out.</param>
+    public void Started(ImageGenerationOperation operation)
+    {
+        if (operation is PollingImageGenerationOperation { HasCompleted: true } ended)
+        {
+            Ended(ended.Snapshot);
+        }
+    }
+
     /// <summary>
     /// The call failed: the span's status is Error with <c>error.type</c>, the type of the exception (its message is
     /// not recorded). When the call started the job and the failure is the job's own end, the job's end is recorded once.

@@ -1,5 +1,6 @@
 using NanoBanana.Sdk.Providers.NanaNanoBanana;
 using NanoBanana.Sdk.Testing;
+using NanoBanana.Sdk.Tests.Providers.DreamToJobs;
 
 namespace NanoBanana.Sdk.Tests.Telemetry;
 
@@ -46,6 +47,22 @@ public sealed class TelemetryMetricTests(EmulatorFixture fixture) : IClassFixtur
         var duration = Assert.Single(telemetry.Measurements("nanobanana.client.generation.duration"));
         Assert.Equal(failure.GetType().FullName, duration.Tag("error.type"));
         Assert.Empty(telemetry.Measurements("nanobanana.client.images"));
+    }
+
+    [Fact]
+    public async Task A_job_its_submit_already_finished_records_its_generation_time_once()
+    {
+        var time = new ManualTimeProvider();
+        var stub = new StubHandler(time).On(HttpMethod.Post, "/v1/jobs", Reply.Json(DreamToJobsWireFixtures.SucceededWithUrl));
+        using var telemetry = new TelemetryCapture();
+        using var client = DreamToJobsTestClients.Direct(stub, time);
+
+        var operation = await client.StartGenerationAsync(TestClients.Request(), Ct);
+
+        Assert.True(operation.HasCompleted);
+        var duration = Assert.Single(telemetry.Measurements("nanobanana.client.generation.duration"));
+        Assert.Equal("DreamToJobs", duration.Tag("gen_ai.provider.name"));
+        Assert.Equal(1, Assert.Single(telemetry.Measurements("nanobanana.client.images")).Value);
     }
 
     [Fact]

@@ -160,7 +160,9 @@ public sealed class AceDataImageClient : IImageGenerationClient, IDisposable
 
             _core.Telemetry.Accepted(id);
             call.Identify(id);
-            return Operation(snapshot, options, justSubmitted: true);
+            var operation = Operation(snapshot, options, justSubmitted: true);
+            call.Started(operation);
+            return operation;
         }
         catch (Exception e)
         {

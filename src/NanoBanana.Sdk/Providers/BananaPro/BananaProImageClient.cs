@@ -138,6 +138,7 @@ public sealed class BananaProImageClient : IImageGenerationClient, IDisposable
         {
             var operation = await StartCoreAsync(body, options, call, cancellationToken).ConfigureAwait(false);
             call.Identify(operation.Id);
+            call.Started(operation);
             return operation;
         }
         catch (Exception e)

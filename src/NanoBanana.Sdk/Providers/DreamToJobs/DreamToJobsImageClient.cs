@@ -140,6 +140,7 @@ public sealed class DreamToJobsImageClient : IImageGenerationClient, IDisposable
         {
             var operation = await StartAsync(request!, options, call, cancellationToken).ConfigureAwait(false);
             call.Identify(operation.Id);
+            call.Started(operation);
             return operation;
         }
         catch (Exception e)
