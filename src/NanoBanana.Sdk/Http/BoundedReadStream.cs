@@ -5,20 +5,9 @@ namespace NanoBanana.Sdk.Http;
 /// a server-sent event line) stays bounded however long the body is. Passing the limit throws
 /// <see cref="InvalidDataException"/>, which the SDK reports as an oversized answer.
 /// </summary>
-internal sealed class BoundedReadStream(Stream inner, long limit) : Stream
+internal sealed class BoundedReadStream(Stream inner, long limit) : ForwardOnlyReadStream
 {
     private long _read;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
@@ -27,14 +16,6 @@ internal sealed class BoundedReadStream(Stream inner, long limit) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

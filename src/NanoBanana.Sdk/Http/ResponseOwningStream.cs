@@ -1,21 +1,12 @@
 namespace NanoBanana.Sdk.Http;
 
 /// <summary>A response body stream that disposes its response when it is disposed.</summary>
-internal sealed class ResponseOwningStream(Stream inner, HttpResponseMessage response) : Stream
+internal sealed class ResponseOwningStream(Stream inner, HttpResponseMessage response) : ForwardOnlyReadStream
 {
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => ContentLength ?? throw new NotSupportedException();
 
     /// <summary>The body length the server announced, so a reader can allocate the final buffer once.</summary>
     public long? ContentLength => response.Content.Headers.ContentLength;
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
@@ -27,14 +18,6 @@ internal sealed class ResponseOwningStream(Stream inner, HttpResponseMessage res
 
     public override Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken) =>
         inner.CopyToAsync(destination, bufferSize, cancellationToken);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

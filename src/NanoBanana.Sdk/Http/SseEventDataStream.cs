@@ -1,22 +1,8 @@
 namespace NanoBanana.Sdk.Http;
 
 /// <summary>The data of the current event of an <see cref="SseEventReader"/>, read as it arrives; it ends where the event does.</summary>
-internal sealed class SseEventDataStream(SseEventReader reader) : Stream
+internal sealed class SseEventDataStream(SseEventReader reader) : ForwardOnlyReadStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count)
     {
         ValidateBufferArguments(buffer, offset, count);
@@ -33,14 +19,4 @@ internal sealed class SseEventDataStream(SseEventReader reader) : Stream
         ValidateBufferArguments(buffer, offset, count);
         return reader.ReadDataAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
