@@ -160,14 +160,14 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
     private async ValueTask<bool> FitsBudgetAsync(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber)
     {
         var backoff = Backoff(_options, attemptNumber);
-        var request = context.Properties.GetValue(Request, null!);
+        var facts = NanoBananaRequestOptions.GetFacts(context.Properties.GetValue(Request, null!));
         TimeSpan? hint = null;
         if (outcome.Result is { } response)
         {
             RetryAdvice advice;
             try
             {
-                advice = await HttpErrorMapper.ReadRetryAdviceAsync(response, NanoBananaRequestOptions.GetFacts(request)?.ErrorParser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
+                advice = await HttpErrorMapper.ReadRetryAdviceAsync(response, facts?.ErrorParser, _timeProvider, context.CancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -186,7 +186,7 @@ public sealed class NanoBananaResilienceHandler : DelegatingHandler
         }
 
         var delay = hint > backoff ? hint.Value : backoff;
-        if (NanoBananaRequestOptions.GetFacts(request) is { } facts && _timeProvider.GetUtcNow() + delay > facts.Deadline)
+        if (facts is not null && _timeProvider.GetUtcNow() + delay > facts.Deadline)
         {
             return false;
         }
